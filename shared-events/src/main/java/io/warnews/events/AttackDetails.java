@@ -25,6 +25,11 @@ public record AttackDetails(
         casualties = casualties == null ? Casualties.UNREPORTED : casualties;
     }
 
+    public AttackDetails withCasualties(Casualties revised) {
+        return new AttackDetails(attacker, description, targets, startDate, endDate, startedAt, endedAt, weapons,
+                revised);
+    }
+
     public int launched() {
         return weapons.stream().mapToInt(Weapon::launched).sum();
     }

@@ -1,5 +1,8 @@
 package io.warnews.command.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warnews.events.EventJson;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -57,6 +60,17 @@ class EventStoreConfiguration {
         return jackson();
     }
 
+    /**
+     * Snapshots hold an aggregate's private state, not a published contract: they are written
+     * field by field, and a snapshot that no longer reads is simply ignored and rebuilt from events.
+     */
+    static Serializer snapshotSerializer() {
+        ObjectMapper mapper = EventJson.objectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
     private static Serializer jackson() {
         return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
     }
@@ -66,14 +80,13 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer snapshotSerializer) {
+                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(snapshotSerializer)
+                .snapshotSerializer(snapshotSerializer())
                 .schema(SCHEMA)
                 .dataType(String.class)
                 .build();

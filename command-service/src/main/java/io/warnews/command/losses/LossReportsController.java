@@ -1,0 +1,91 @@
+package io.warnews.command.losses;
+
+import io.warnews.command.domain.Recorded;
+import io.warnews.command.domain.Rule;
+import io.warnews.command.domain.RuleViolation;
+import io.warnews.command.web.WriteResult;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/** Loss reports: one at a time, in batches, corrected, retracted. */
+@RestController
+@RequestMapping("/api/conflicts/{conflictId}/loss-reports")
+class LossReportsController {
+
+    private final CommandGateway commands;
+    private final ReportDirectory directory;
+
+    LossReportsController(CommandGateway commands, ReportDirectory directory) {
+        this.commands = commands;
+        this.directory = directory;
+    }
+
+    @PostMapping
+    ResponseEntity<WriteResult> report(@PathVariable String conflictId, @Valid @RequestBody LossReportBody body) {
+        LossReport report = body.toReport();
+        LedgerRecorded recorded = record(conflictId, body.side(), body.claimant(), List.of(report));
+        LedgerRecorded.ReportRecorded result = recorded.reports().get(0);
+        return WriteResult.respond(result.created(),
+                new WriteResult(report.reportId(), recorded.streamId(), result.version()));
+    }
+
+    @PostMapping("/batch")
+    ResponseEntity<BatchResult> batch(@PathVariable String conflictId, @Valid @RequestBody LossBatchBody body) {
+        LedgerRecorded recorded = record(conflictId, body.side(), body.claimant(), body.toReports());
+        return WriteResult.respond(recorded.anyCreated(), BatchResult.of(recorded));
+    }
+
+    @PostMapping("/{reportId}/corrections")
+    ResponseEntity<WriteResult> correct(@PathVariable String conflictId, @PathVariable String reportId,
+                                        @Valid @RequestBody CorrectionBody body) {
+        Recorded recorded = commands.sendAndWait(new CorrectLossReport(ledgerOf(conflictId, reportId), reportId,
+                body.asOf(), body.basis(), body.figures().stream().map(FigureBody::toFigure).toList(),
+                body.reason(), body.source() == null ? null : body.source().toSource()));
+        return WriteResult.of(reportId, recorded);
+    }
+
+    @PostMapping("/{reportId}/retraction")
+    ResponseEntity<WriteResult> retract(@PathVariable String conflictId, @PathVariable String reportId,
+                                        @Valid @RequestBody RetractionBody body) {
+        Recorded recorded = commands.sendAndWait(new RetractLossReport(ledgerOf(conflictId, reportId), reportId,
+                body.reason()));
+        return WriteResult.of(reportId, recorded);
+    }
+
+    private LedgerRecorded record(String conflictId, String side, String claimant, List<LossReport> reports) {
+        String ledgerId = LedgerId.of(conflictId, side, claimant);
+        Map<String, String> elsewhere = directory.ledgersOf(conflictId,
+                reports.stream().map(LossReport::reportId).toList());
+        elsewhere.forEach((reportId, ledger) -> {
+            if (!ledger.equals(ledgerId)) {
+                throw ReportDirectory.reused(reportId, ledger);
+            }
+        });
+        return commands.sendAndWait(new ReportLosses(ledgerId, conflictId, side, claimant, reports));
+    }
+
+    private String ledgerOf(String conflictId, String reportId) {
+        return directory.ledgerOf(conflictId, reportId).orElseThrow(() -> RuleViolation.of(Rule.REPORT_MUST_EXIST,
+                "report '%s' is not recorded in conflict '%s'", reportId, conflictId));
+    }
+
+    /** A batch's answer: the ledger's version after it, and each report's own version. */
+    record BatchResult(String streamId, long version, long recorded, long alreadyRecorded,
+                       List<LedgerRecorded.ReportRecorded> reports) {
+
+        static BatchResult of(LedgerRecorded result) {
+            long created = result.reports().stream().filter(LedgerRecorded.ReportRecorded::created).count();
+            return new BatchResult(result.streamId(), result.version(), created, result.reports().size() - created,
+                    result.reports());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.warnews.command.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every write needs an authenticated editor (HTTP Basic, users from configuration). The API is
+ * stateless: no session, no cookie, hence no CSRF token. API docs and health are public.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.realmName("war-news command-service"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                                "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasRole("EDITOR")
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(UsersProperties properties) {
+        var manager = new InMemoryUserDetailsManager();
+        for (UsersProperties.User user : properties.users()) {
+            if (user.password() == null || !user.password().startsWith("{")) {
+                throw new IllegalStateException("the password of user '" + user.username()
+                        + "' must be a hash with its encoding prefix, such as {bcrypt}$2a$10$...");
+            }
+            manager.createUser(User.withUsername(user.username()).password(user.password())
+                    .roles(user.roles().toArray(String[]::new)).build());
+        }
+        return manager;
+    }
+}

@@ -1,0 +1,57 @@
+package io.warnews.query.attacks;
+
+import io.warnews.events.WeaponType;
+import io.warnews.query.conflicts.Conflicts;
+import io.warnews.query.consistency.ReadsFrom;
+import io.warnews.query.processing.ProcessingGroups;
+import io.warnews.query.web.Params;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/conflicts/{conflictId}/attacks")
+@ReadsFrom({ProcessingGroups.ATTACKS, ProcessingGroups.CONFLICTS})
+class AttacksController {
+
+    private final Conflicts conflicts;
+    private final AttackQueries queries;
+
+    AttacksController(Conflicts conflicts, AttackQueries queries) {
+        this.conflicts = conflicts;
+        this.queries = queries;
+    }
+
+    /** Attacks that started within [from, to], on a region (case-insensitive, part of the name) or with a weapon type. */
+    @GetMapping
+    List<AttackView> attacks(@PathVariable String conflictId,
+                             @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to,
+                             @RequestParam(required = false) String region,
+                             @RequestParam(required = false) String weaponType) {
+        conflicts.require(conflictId);
+        return queries.list(conflictId, Params.from("from", from), Params.upTo("to", to),
+                Optional.ofNullable(region).filter(text -> !text.isBlank()),
+                Params.oneOf("weaponType", weaponType, WeaponType.class));
+    }
+
+    /** Per day an attack started: number of attacks, weapons launched and intercepted, killed and injured. */
+    @GetMapping("/daily")
+    List<DailyAttacks> daily(@PathVariable String conflictId,
+                             @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to) {
+        conflicts.require(conflictId);
+        return queries.daily(conflictId, Params.from("from", from), Params.upTo("to", to));
+    }
+
+    @GetMapping("/records")
+    AttackRecords records(@PathVariable String conflictId) {
+        conflicts.require(conflictId);
+        return new AttackRecords(queries.mostLaunched(conflictId).orElse(null),
+                queries.mostLaunchedByWeaponType(conflictId), queries.deadliest(conflictId).orElse(null));
+    }
+}

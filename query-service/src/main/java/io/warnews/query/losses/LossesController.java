@@ -1,0 +1,70 @@
+package io.warnews.query.losses;
+
+import io.warnews.events.LossCategory;
+import io.warnews.query.conflicts.Conflict;
+import io.warnews.query.conflicts.Conflicts;
+import io.warnews.query.consistency.ReadsFrom;
+import io.warnews.query.processing.ProcessingGroups;
+import io.warnews.query.web.Params;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/conflicts/{conflictId}")
+@ReadsFrom({ProcessingGroups.LOSSES, ProcessingGroups.CONFLICTS})
+class LossesController {
+
+    private final Conflicts conflicts;
+    private final RunningTotals runningTotals;
+    private final LossQueries queries;
+
+    LossesController(Conflicts conflicts, RunningTotals runningTotals, LossQueries queries) {
+        this.conflicts = conflicts;
+        this.runningTotals = runningTotals;
+        this.queries = queries;
+    }
+
+    /** Running totals per side and category; {@code asOf} keeps figures whose world date ends on or before it. */
+    @GetMapping("/losses")
+    LossesView losses(@PathVariable String conflictId,
+                      @RequestParam(required = false) String side,
+                      @RequestParam(required = false) String asOf) {
+        Conflict conflict = conflicts.require(conflictId);
+        return runningTotals.of(conflict, Conflicts.side(conflict, "side", side), Params.worldDate("asOf", asOf));
+    }
+
+    /** One side's daily cumulative series for a category, of one claimant or of all. */
+    @GetMapping("/losses/{side}/{category}/series")
+    SeriesView series(@PathVariable String conflictId,
+                      @PathVariable String side,
+                      @PathVariable String category,
+                      @RequestParam(required = false) String claimant,
+                      @RequestParam(required = false) String from,
+                      @RequestParam(required = false) String to) {
+        Conflict conflict = conflicts.require(conflictId);
+        String theSide = Conflicts.side(conflict, "side", side).orElseThrow();
+        LossCategory theCategory = Params.oneOf("category", category, LossCategory.class).orElseThrow();
+        Optional<String> theClaimant = Optional.ofNullable(claimant).filter(text -> !text.isBlank());
+        return new SeriesView(conflictId, theSide, theCategory, theClaimant.orElse(null),
+                queries.series(conflictId, Optional.of(theSide), Optional.of(theCategory), theClaimant,
+                                Params.from("from", from), Params.upTo("to", to))
+                        .stream().map(SeriesView.Point::of).toList());
+    }
+
+    /** Round numbers passed by claimants' running totals (see {@link MilestoneRule}). */
+    @GetMapping("/milestones")
+    MilestonesView milestones(@PathVariable String conflictId,
+                              @RequestParam(required = false) String side,
+                              @RequestParam(required = false) String category) {
+        Conflict conflict = conflicts.require(conflictId);
+        Optional<String> theSide = Conflicts.side(conflict, "side", side);
+        Optional<LossCategory> theCategory = Params.oneOf("category", category, LossCategory.class);
+        return new MilestonesView(conflictId, MilestoneRule.DESCRIPTION, Milestones.in(
+                queries.series(conflictId, theSide, theCategory, Optional.empty(), Optional.empty(),
+                        Optional.empty())));
+    }
+}

@@ -1,0 +1,196 @@
+package io.warnews.query.talks;
+
+import static io.warnews.query.processing.JsonColumns.jsonb;
+
+import io.warnews.events.AgreementSigned;
+import io.warnews.events.PrisonersExchanged;
+import io.warnews.events.RoundHeld;
+import io.warnews.events.TalksCollapsed;
+import io.warnews.events.TalksEvent;
+import io.warnews.events.TalksOpened;
+import io.warnews.events.TalksResumed;
+import io.warnews.events.TalksSuspended;
+import io.warnews.events.Term;
+import io.warnews.events.TermsAccepted;
+import io.warnews.events.TermsProposed;
+import io.warnews.events.TermsRejected;
+import io.warnews.events.WarEvent;
+import io.warnews.query.processing.ProcessingGroups;
+import io.warnews.query.processing.StreamPositions;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.SourceId;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+
+/** The state of peace talks: status, rounds, proposals with their terms and every party's responses. */
+@Component
+@ProcessingGroup(ProcessingGroups.TALKS)
+class TalksProjection {
+
+    private static final String GROUP = ProcessingGroups.TALKS;
+    private static final List<String> TABLES = List.of(
+            "talks_response", "talks_term", "talks_proposal", "talks_round", "talks_exchange", "talks");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final StreamPositions positions;
+
+    TalksProjection(NamedParameterJdbcTemplate jdbc, StreamPositions positions) {
+        this.jdbc = jdbc;
+        this.positions = positions;
+    }
+
+    @EventHandler
+    void on(TalksOpened event, @SourceId String streamId, @SequenceNumber long version) {
+        apply(event, streamId, version, e -> jdbc.update("""
+                INSERT INTO read_model.talks (talks_id, conflict_id, title, parties, mediators, venue, opened_on,
+                    status, last_activity)
+                VALUES (:talks, :conflict, :title, :parties, :mediators, :venue, :date, 'OPEN', :date)
+                ON CONFLICT (talks_id) DO NOTHING
+                """, params(e)
+                .addValue("conflict", e.conflictId())
+                .addValue("title", e.title())
+                .addValue("parties", jsonb(e.parties()))
+                .addValue("mediators", jsonb(e.mediators()))
+                .addValue("venue", e.venue())));
+    }
+
+    @EventHandler
+    void on(RoundHeld event, @SourceId String streamId, @SequenceNumber long version) {
+        apply(event, streamId, version, e -> jdbc.update("""
+                INSERT INTO read_model.talks_round (talks_id, round, date, venue, summary)
+                VALUES (:talks, :round, :date, :venue, :summary)
+                ON CONFLICT (talks_id, round) DO UPDATE
+                SET date = EXCLUDED.date, venue = EXCLUDED.venue, summary = EXCLUDED.summary
+                """, params(e).addValue("round", e.round()).addValue("venue", e.venue())
+                .addValue("summary", e.summary())));
+    }
+
+    @EventHandler
+    void on(TermsProposed event, @SourceId String streamId, @SequenceNumber long version) {
+        apply(event, streamId, version, e -> {
+            jdbc.update("""
+                    INSERT INTO read_model.talks_proposal (talks_id, proposal_id, proposer, date, version)
+                    VALUES (:talks, :proposal, :proposer, :date, :version)
+                    ON CONFLICT (talks_id, proposal_id) DO NOTHING
+                    """, params(e).addValue("proposal", e.proposalId()).addValue("proposer", e.proposer())
+                    .addValue("version", version));
+            List<Term> terms = e.terms();
+            SqlParameterSource[] rows = new SqlParameterSource[terms.size()];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = params(e).addValue("proposal", e.proposalId())
+                        .addValue("term", terms.get(i).termId())
+                        .addValue("position", i)
+                        .addValue("type", terms.get(i).type().name())
+                        .addValue("text", terms.get(i).text())
+                        .addValue("parameters", jsonb(terms.get(i).parameters()));
+            }
+            jdbc.batchUpdate("""
+                    INSERT INTO read_model.talks_term (talks_id, proposal_id, term_id, position, type, text, parameters)
+                    VALUES (:talks, :proposal, :term, :position, :type, :text, :parameters)
+                    ON CONFLICT (talks_id, proposal_id, term_id) DO NOTHING
+                    """, rows);
+        });
+    }
+
+    @EventHandler
+    void on(TermsAccepted event, @SourceId String streamId, @SequenceNumber long version) {
+        apply(event, streamId, version,
+                e -> respond(e, e.proposalId(), e.party(), e.termIds(), "ACCEPTED", null));
+    }
+
+    @EventHandler
+    void on(TermsRejected event, @SourceId String streamId, @SequenceNumber long version) {
+        apply(event, streamId, version,
+                e -> respond(e, e.proposalId(), e.party(), e.termIds(), "REJECTED", e.reason()));
+    }
+
+    @EventHandler
+    void on(PrisonersExchanged event, @SourceId String streamId, @SequenceNumber long version) {
+        apply(event, streamId, version, e -> jdbc.update("""
+                INSERT INTO read_model.talks_exchange (talks_id, version, date, prisoners_released, bodies_returned,
+                    description, source)
+                VALUES (:talks, :version, :date, :prisoners, :bodies, :description, :source)
+                ON CONFLICT (talks_id, version) DO NOTHING
+                """, params(e).addValue("version", version)
+                .addValue("prisoners", jsonb(e.prisonersReleased()))
+                .addValue("bodies", jsonb(e.bodiesReturned()))
+                .addValue("description", e.description())
+                .addValue("source", jsonb(e.source()))));
+    }
+
+    @EventHandler
+    void on(TalksSuspended event, @SourceId String streamId, @SequenceNumber long version) {
+        apply(event, streamId, version, e -> status(e, TalksStatus.SUSPENDED));
+    }
+
+    @EventHandler
+    void on(TalksResumed event, @SourceId String streamId, @SequenceNumber long version) {
+        apply(event, streamId, version, e -> status(e, TalksStatus.OPEN));
+    }
+
+    @EventHandler
+    void on(AgreementSigned event, @SourceId String streamId, @SequenceNumber long version) {
+        apply(event, streamId, version, e -> status(e, TalksStatus.CONCLUDED));
+    }
+
+    @EventHandler
+    void on(TalksCollapsed event, @SourceId String streamId, @SequenceNumber long version) {
+        apply(event, streamId, version, e -> status(e, TalksStatus.COLLAPSED));
+    }
+
+    @EventHandler
+    void on(WarEvent event, @SourceId String streamId, @SequenceNumber long version) {
+        positions.advance(GROUP, streamId, version);
+    }
+
+    @ResetHandler
+    void reset() {
+        TABLES.forEach(table -> jdbc.update("DELETE FROM read_model." + table, Map.of()));
+        positions.clear(GROUP);
+    }
+
+    /** Applies a move once, and notes its day as the talks' last activity. */
+    private <E extends TalksEvent> void apply(E event, String streamId, long version, Consumer<E> change) {
+        if (!positions.advance(GROUP, streamId, version)) {
+            return;
+        }
+        change.accept(event);
+        jdbc.update("""
+                UPDATE read_model.talks SET last_activity = GREATEST(last_activity, :date) WHERE talks_id = :talks
+                """, params(event));
+    }
+
+    private void respond(TalksEvent event, String proposalId, String party, List<String> termIds, String response,
+                         String reason) {
+        jdbc.batchUpdate("""
+                INSERT INTO read_model.talks_response (talks_id, proposal_id, term_id, party, response, date, reason)
+                VALUES (:talks, :proposal, :term, :party, :response, :date, :reason)
+                ON CONFLICT (talks_id, proposal_id, term_id, party) DO UPDATE
+                SET response = EXCLUDED.response, date = EXCLUDED.date, reason = EXCLUDED.reason
+                """, termIds.stream().map(termId -> (SqlParameterSource) params(event)
+                .addValue("proposal", proposalId)
+                .addValue("term", termId)
+                .addValue("party", party)
+                .addValue("response", response)
+                .addValue("reason", reason)).toArray(SqlParameterSource[]::new));
+    }
+
+    private void status(TalksEvent event, TalksStatus status) {
+        jdbc.update("UPDATE read_model.talks SET status = :status WHERE talks_id = :talks",
+                params(event).addValue("status", status.name()));
+    }
+
+    private static MapSqlParameterSource params(TalksEvent event) {
+        LocalDate date = event.date();
+        return new MapSqlParameterSource("talks", event.talksId()).addValue("date", date);
+    }
+}

@@ -34,7 +34,8 @@ public record AttackDetails(
         return weapons.stream().mapToInt(Weapon::launched).sum();
     }
 
+    /** Intercepted across weapon types, counting those not reported as none. */
     public int intercepted() {
-        return weapons.stream().mapToInt(Weapon::intercepted).sum();
+        return weapons.stream().mapToInt(w -> w.intercepted() == null ? 0 : w.intercepted()).sum();
     }
 }

@@ -109,7 +109,7 @@ class Attack {
                     "endedAt %s is before startedAt %s", details.endedAt(), details.startedAt());
         }
         for (Weapon weapon : details.weapons()) {
-            if (weapon.intercepted() > weapon.launched()) {
+            if (weapon.intercepted() != null && weapon.intercepted() > weapon.launched()) {
                 throw RuleViolation.of(Rule.INTERCEPTED_MAY_NOT_EXCEED_LAUNCHED,
                         "%s%s: %d intercepted is more than the %d launched", weapon.type(),
                         weapon.model() == null ? "" : " (" + weapon.model() + ")", weapon.intercepted(),

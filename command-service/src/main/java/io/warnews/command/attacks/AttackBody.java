@@ -31,6 +31,7 @@ record AttackBody(
     record TargetBody(@NotBlank @Size(max = 200) String place, @Size(max = 200) String region) {
     }
 
+    /** Intercepted left out is "not reported". */
     record WeaponBody(@NotNull WeaponType type, @Size(max = 100) String model,
                       @NotNull @PositiveOrZero Integer launched, @PositiveOrZero Integer intercepted) {
     }
@@ -48,7 +49,7 @@ record AttackBody(
                 targets.stream().map(t -> new Target(t.place(), t.region())).toList(),
                 startDate, endDate, startedAt, endedAt,
                 weapons == null ? List.of() : weapons.stream().map(w -> new Weapon(w.type(), w.model(),
-                        w.launched(), w.intercepted() == null ? 0 : w.intercepted())).toList(),
+                        w.launched(), w.intercepted())).toList(),
                 casualties == null ? Casualties.UNREPORTED : casualties.toCasualties());
     }
 }

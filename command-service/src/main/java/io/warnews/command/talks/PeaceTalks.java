@@ -51,17 +51,23 @@ class PeaceTalks {
     private LocalDate openedOn;
     private TalksStatus status;
     private long version;
-    private Map<Integer, String> rounds = new HashMap<>();
+    /** Each round's content fingerprint and the version that recorded it. */
+    private Map<Integer, Known> rounds = new HashMap<>();
     private Map<String, Proposal> proposals = new HashMap<>();
     /** Responses already given, as "proposal/term/party" to whether it was accepted. */
     private Map<String, Boolean> responses = new HashMap<>();
-    private Set<String> exchanges = new HashSet<>();
+    /** Each exchange's content fingerprint and the version that recorded it. */
+    private Map<String, Long> exchanges = new HashMap<>();
 
     PeaceTalks() {
     }
 
+    /** A recorded move's content, to recognise a retry, and the version that recorded it. */
+    record Known(String fingerprint, long version) {
+    }
+
     /** What the rules need of a proposal: who made it, its terms, and its content for retries. */
-    record Proposal(String proposer, List<String> termIds, String fingerprint) {
+    record Proposal(String proposer, List<String> termIds, String fingerprint, long version) {
     }
 
     @CommandHandler
@@ -88,9 +94,9 @@ class PeaceTalks {
 
     @CommandHandler
     Recorded handle(HoldRound command, Conflicts conflicts, Clock clock) {
-        String content = Fingerprint.of(command);
-        if (content.equals(rounds.get(command.round()))) {
-            return unchanged();
+        Known round = rounds.get(command.round());
+        if (round != null && round.fingerprint().equals(Fingerprint.of(command))) {
+            return new Recorded(talksId, round.version(), false);
         }
         requireNotClosed();
         requireNotSuspended("hold a round");
@@ -113,7 +119,7 @@ class PeaceTalks {
                 throw RuleViolation.of(Rule.ID_REUSED_WITH_OTHER_CONTENT,
                         "proposal '%s' is already recorded with other content", command.proposalId());
             }
-            return unchanged();
+            return new Recorded(talksId, known.version(), false);
         }
         requireNotClosed();
         requireNotSuspended("propose terms");
@@ -180,8 +186,9 @@ class PeaceTalks {
     Recorded handle(ExchangePrisoners command, Conflicts conflicts, Clock clock) {
         PrisonersExchanged exchanged = new PrisonersExchanged(talksId, conflictId, command.prisonersReleased(),
                 command.bodiesReturned(), command.description(), command.date(), command.source());
-        if (exchanges.contains(Fingerprint.of(exchanged))) {
-            return unchanged();
+        Long recorded = exchanges.get(Fingerprint.of(exchanged));
+        if (recorded != null) {
+            return new Recorded(talksId, recorded, false);
         }
         requireNotClosed();
         exchanged.prisonersReleased().keySet().forEach(this::requireParty);
@@ -272,8 +279,8 @@ class PeaceTalks {
 
     @EventSourcingHandler
     void on(RoundHeld event, @SequenceNumber long sequenceNumber) {
-        rounds.put(event.round(), Fingerprint.of(new HoldRound(talksId, event.round(), event.venue(),
-                event.summary(), event.date(), event.source())));
+        rounds.put(event.round(), new Known(Fingerprint.of(new HoldRound(talksId, event.round(), event.venue(),
+                event.summary(), event.date(), event.source())), sequenceNumber));
         version = sequenceNumber;
     }
 
@@ -282,7 +289,7 @@ class PeaceTalks {
         String content = Fingerprint.of(new ProposeTerms(talksId, event.proposalId(), event.proposer(),
                 event.terms(), event.date(), event.source()));
         proposals.put(event.proposalId(), new Proposal(event.proposer(),
-                event.terms().stream().map(Term::termId).toList(), content));
+                event.terms().stream().map(Term::termId).toList(), content, sequenceNumber));
         version = sequenceNumber;
     }
 
@@ -300,7 +307,7 @@ class PeaceTalks {
 
     @EventSourcingHandler
     void on(PrisonersExchanged event, @SequenceNumber long sequenceNumber) {
-        exchanges.add(Fingerprint.of(event));
+        exchanges.put(Fingerprint.of(event), sequenceNumber);
         version = sequenceNumber;
     }
 

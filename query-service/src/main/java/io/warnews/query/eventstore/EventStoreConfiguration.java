@@ -4,6 +4,7 @@ import io.warnews.events.EventJson;
 import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -64,6 +65,13 @@ class EventStoreConfiguration {
 
     private static Serializer jackson() {
         return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+    }
+
+    /** Axon only offers one when it builds the event store itself; this service builds its own. */
+    @Bean
+    @Profile("!axonserver")
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
     }
 
     @Bean

@@ -1,0 +1,72 @@
+package io.warnews.query;
+
+import io.warnews.events.EventJson;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Appends events the way the command-service does: Axon's JDBC engine over the
+ * {@code event_store} tables, JSON text payloads from the contract's mapper, and the metadata the
+ * command-service puts on every event. Answers {@code <streamId>@<version>} for {@code waitFor}.
+ */
+public final class EventStoreWriter {
+
+    private static final EventSchema COMMAND_SERVICE_SCHEMA = EventSchema.builder()
+            .eventTable("event_store.domain_event_entry")
+            .snapshotTable("event_store.snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .timestampColumn("time_stamp")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    private final JdbcEventStorageEngine engine;
+
+    public EventStoreWriter(ApplicationContext context) {
+        Serializer jackson = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        this.engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(context.getBean(ConnectionProvider.class))
+                .transactionManager(context.getBean(TransactionManager.class))
+                .persistenceExceptionResolver(context.getBean(PersistenceExceptionResolver.class))
+                .eventSerializer(jackson)
+                .snapshotSerializer(jackson)
+                .schema(COMMAND_SERVICE_SCHEMA)
+                .dataType(String.class)
+                .build();
+    }
+
+    /** Appends the events to the stream, after what it holds; answers the stream's new version. */
+    public String append(String streamId, Object... payloads) {
+        long next = engine.lastSequenceNumberFor(streamId).map(last -> last + 1).orElse(0L);
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        for (Object payload : payloads) {
+            messages.add(new GenericDomainEventMessage<>(payload.getClass().getSimpleName(), streamId, next++,
+                    payload, MetaData.from(Map.of(
+                    "editor", "editor-in-test",
+                    "recordedAt", Instant.now().toString(),
+                    "correlationId", UUID.randomUUID().toString()))));
+        }
+        engine.appendEvents(messages);
+        return streamId + "@" + (next - 1);
+    }
+}

@@ -1,0 +1,62 @@
+package io.warnews.query;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * One real PostgreSQL per test JVM, and a fresh database per Spring context holding the event
+ * store tables exactly as the command-service's migration creates them.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    static final Path EVENT_STORE_DDL = Path.of("../command-service/src/main/resources/db/event-store/V1__event_store.sql");
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return postgres;
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String database = "query_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection admin = postgres().getPostgresDatabase().getConnection();
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Connection connection = postgres().getDatabase("postgres", database).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA event_store");
+            statement.execute("SET search_path TO event_store");
+            statement.execute(Files.readString(EVENT_STORE_DDL));
+            statement.execute("RESET search_path");
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot create the event store from " + EVENT_STORE_DDL.toAbsolutePath(), e);
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
+                "spring.datasource.url", postgres().getJdbcUrl("postgres", database),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "postgres")));
+    }
+}

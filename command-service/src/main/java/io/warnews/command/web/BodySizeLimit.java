@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses request bodies over {@code warnews.http.max-body-size} with a 413: at once when the
@@ -37,8 +38,9 @@ class BodySizeLimit extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-                    + "\"detail\":\"" + new PayloadTooLarge(limit).getMessage() + "\"}");
+            String problem = "{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
+                    + "\"detail\":\"" + new PayloadTooLarge(limit).getMessage() + "\"}";
+            response.getOutputStream().write(problem.getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

@@ -54,14 +54,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        JsonMappingException mapping = firstMappingProblem(ex);
+        if (mapping != null && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             String message = describe(mapping);
             return ResponseEntity.badRequest().body(invalid(field + " " + message,
                     List.of(new FieldError(field, message))));
         }
-        if (cause instanceof JsonProcessingException json) {
+        if (ex.getMostSpecificCause() instanceof JsonProcessingException json) {
             return ResponseEntity.badRequest().body(invalid("malformed JSON: " + json.getOriginalMessage(),
                     List.of()));
         }
@@ -120,6 +120,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    private static JsonMappingException firstMappingProblem(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping) {
+                return mapping;
+            }
+        }
+        return null;
+    }
+
     private static String path(JsonMappingException mapping) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : mapping.getPath()) {
@@ -150,6 +159,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (mapping instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
             return instantiation.getCause().getMessage();
+        }
+        if (mapping.getCause() instanceof java.time.DateTimeException invalidDate) {
+            return invalidDate.getMessage();
         }
         return "has the wrong type: " + mapping.getOriginalMessage().split("\n")[0];
     }

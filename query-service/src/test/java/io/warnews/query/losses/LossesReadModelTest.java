@@ -1,0 +1,216 @@
+package io.warnews.query.losses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.warnews.events.Basis;
+import io.warnews.events.ConflictRegistered;
+import io.warnews.events.LossCategory;
+import io.warnews.events.LossFigure;
+import io.warnews.events.LossReportCorrected;
+import io.warnews.events.LossReportRetracted;
+import io.warnews.events.LossesReported;
+import io.warnews.events.Party;
+import io.warnews.events.Qualifier;
+import io.warnews.events.WorldDate;
+import io.warnews.query.Feed;
+import io.warnews.query.QueryServiceTest;
+import io.warnews.query.SeedStory;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@QueryServiceTest
+class LossesReadModelTest {
+
+    private static final AtomicInteger CONFLICTS = new AtomicInteger();
+    private static final String MOD = "Ministry of Defence of Ukraine";
+    private static final String ORC = "Orc Losses";
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    ApplicationContext context;
+
+    private Feed feed;
+    private String conflict;
+
+    @BeforeEach
+    void registerAConflict() {
+        feed = new Feed(context);
+        conflict = "losses-" + CONFLICTS.incrementAndGet();
+        feed.deliver(conflict, 0, new ConflictRegistered(conflict, "War", List.of(new Party("RU", "Russia"),
+                new Party("UA", "Ukraine")), LocalDate.of(2022, 2, 24)));
+    }
+
+    private String ledger(String claimant) {
+        return conflict + "/losses/RU/" + claimant.toLowerCase().replace(' ', '-');
+    }
+
+    private LossesReported report(String claimant, String reportId, String asOf, long personnel) {
+        return report(claimant, reportId, asOf, Basis.CUMULATIVE, personnel);
+    }
+
+    private LossesReported report(String claimant, String reportId, String asOf, Basis basis, long personnel) {
+        return new LossesReported(ledger(claimant), reportId, conflict, "RU", claimant, WorldDate.parse(asOf), basis,
+                List.of(new LossFigure(LossCategory.PERSONNEL, personnel, Qualifier.ABOUT)), SeedStory.ARTICLE);
+    }
+
+    private String personnel() {
+        return "$.sides[0].categories[?(@.category == 'PERSONNEL')]";
+    }
+
+    @Test
+    void theHeadlineIsTheNewestFigureAcrossClaimantsAndEveryClaimantKeepsItsLatest() throws Exception {
+        feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-06-10", 999_000));
+        feed.deliver(ledger(MOD), 1, report(MOD, "m2", "2025-06-11", 1_000_000));
+        feed.deliver(ledger(ORC), 0, report(ORC, "o1", "2025-06-12", 1_000_100));
+
+        http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "RU"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(personnel() + ".headline.value").value(contains(1_000_100)))
+                .andExpect(jsonPath(personnel() + ".headline.claimant").value(contains(ORC)))
+                .andExpect(jsonPath(personnel() + ".claimants[*].claimant").value(contains(MOD, ORC)))
+                .andExpect(jsonPath(personnel() + ".claimants[0].value").value(contains(1_000_000)));
+    }
+
+    @Test
+    void forTheSameWorldDateTheMostRecentlyRecordedFigureIsTheHeadline() throws Exception {
+        feed.deliver(ledger(ORC), 0, report(ORC, "o1", "2025-06-12", 1_000_100));
+        feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-06-12", 1_000_340));
+
+        http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "RU"))
+                .andExpect(jsonPath(personnel() + ".headline.claimant").value(contains(MOD)));
+    }
+
+    @Test
+    void asOfLeavesOutFiguresWhosePeriodEndsAfterIt() throws Exception {
+        feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-05-31", 990_000));
+        feed.deliver(ledger(MOD), 1, report(MOD, "m2", "2025-06", 1_010_000));
+
+        http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "RU").param("asOf", "2025-06-12"))
+                .andExpect(jsonPath("$.asOf").value("2025-06-12"))
+                .andExpect(jsonPath(personnel() + ".headline.value").value(contains(990_000)));
+        http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "RU").param("asOf", "2025-06-30"))
+                .andExpect(jsonPath(personnel() + ".headline.value").value(contains(1_010_000)))
+                .andExpect(jsonPath(personnel() + ".headline.asOf").value(contains("2025-06")));
+    }
+
+    @Test
+    void theChangeComparesTheHeadlineWithItsClaimantsFiguresOneSevenAndThirtyDaysBefore() throws Exception {
+        feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-06-05", 998_000));
+        feed.deliver(ledger(MOD), 1, report(MOD, "m2", "2025-06-11", 999_340));
+        feed.deliver(ledger(MOD), 2, report(MOD, "m3", "2025-06-12", 1_000_340));
+
+        http.perform(get("/api/conflicts/{c}/losses", conflict))
+                .andExpect(jsonPath(personnel() + ".change.days1").value(contains(1_000)))
+                .andExpect(jsonPath(personnel() + ".change.days7").value(contains(2_340)))
+                .andExpect(jsonPath(personnel() + ".change.days30").value(contains((Object) null)));
+    }
+
+    @Test
+    void aCorrectionReplacesTheReportsFiguresAndARetractionRemovesTheReport() throws Exception {
+        feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-06-11", 999_000));
+        feed.deliver(ledger(MOD), 1, report(MOD, "m2", "2025-06-12", 1_000_340));
+        feed.deliver(ledger(MOD), 2, new LossReportCorrected(ledger(MOD), "m1", conflict, "RU", MOD,
+                WorldDate.parse("2025-06-11"), Basis.CUMULATIVE,
+                List.of(new LossFigure(LossCategory.PERSONNEL, 999_500, Qualifier.EXACT)), "typo", SeedStory.ARTICLE));
+        feed.deliver(ledger(MOD), 3, new LossReportRetracted(ledger(MOD), "m2", conflict, "RU", MOD, "wrong day"));
+
+        http.perform(get("/api/conflicts/{c}/losses/RU/PERSONNEL/series", conflict))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.points[*].value", contains(999_500)))
+                .andExpect(jsonPath("$.points[0].qualifier").value("EXACT"));
+        http.perform(get("/api/conflicts/{c}/losses", conflict))
+                .andExpect(jsonPath(personnel() + ".headline.value").value(contains(999_500)));
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceChangesNothing() throws Exception {
+        Feed.Stored first = feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-06-11", 999_000));
+        Feed.Stored correction = feed.deliver(ledger(MOD), 1, new LossReportCorrected(ledger(MOD), "m1", conflict,
+                "RU", MOD, WorldDate.parse("2025-06-11"), Basis.CUMULATIVE,
+                List.of(new LossFigure(LossCategory.PERSONNEL, 999_500, Qualifier.EXACT)), "typo", SeedStory.ARTICLE));
+        String before = http.perform(get("/api/conflicts/{c}/losses", conflict))
+                .andReturn().getResponse().getContentAsString();
+
+        feed.deliver(first);
+        feed.deliver(correction);
+
+        http.perform(get("/api/conflicts/{c}/losses", conflict)).andExpect(content().json(before, true));
+        assertThat(before).contains("999500").doesNotContain("999000");
+    }
+
+    @Test
+    void incrementReportsDoNotCountTowardRunningTotals() throws Exception {
+        feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-06-11", 999_000));
+        feed.deliver(ledger(MOD), 1, report(MOD, "m2", "2025-06-12", Basis.INCREMENT, 1_340));
+
+        http.perform(get("/api/conflicts/{c}/losses", conflict))
+                .andExpect(jsonPath(personnel() + ".headline.value").value(contains(999_000)));
+        http.perform(get("/api/conflicts/{c}/losses/RU/PERSONNEL/series", conflict))
+                .andExpect(jsonPath("$.points[*].reportId", contains("m1")));
+    }
+
+    @Test
+    void theSeriesListsEveryClaimantsDailyFiguresInDateOrderOrOneClaimants() throws Exception {
+        feed.deliver(ledger(ORC), 0, report(ORC, "o2", "2025-06-12", 1_000_100));
+        feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-06-11", 999_340));
+        feed.deliver(ledger(MOD), 1, report(MOD, "m2", "2025-06-12", 1_000_340));
+
+        http.perform(get("/api/conflicts/{c}/losses/RU/personnel/series", conflict))
+                .andExpect(jsonPath("$.points[*].reportId", contains("m1", "m2", "o2")))
+                .andExpect(jsonPath("$.points[*].claimant", contains(MOD, MOD, ORC)));
+        http.perform(get("/api/conflicts/{c}/losses/RU/PERSONNEL/series", conflict)
+                        .param("claimant", MOD).param("from", "2025-06-12"))
+                .andExpect(jsonPath("$.points[*].reportId", contains("m2")));
+    }
+
+    @Test
+    void aRunningTotalPassingARoundNumberIsAMilestoneOfTheReportThatPassedIt() throws Exception {
+        feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-06-11", 999_340));
+        feed.deliver(ledger(MOD), 1, report(MOD, "m2", "2025-06-12", 1_000_340));
+        feed.deliver(ledger(MOD), 2, report(MOD, "m3", "2025-06-13", 1_001_340));
+
+        http.perform(get("/api/conflicts/{c}/milestones", conflict).param("category", "PERSONNEL"))
+                .andExpect(jsonPath("$.milestones[*].threshold", contains(500_000, 1_000_000)))
+                .andExpect(jsonPath("$.milestones[*].reportId", contains("m1", "m2")))
+                .andExpect(jsonPath("$.rule", containsString("1, 2 and 5")));
+    }
+
+    @Test
+    void anUnknownCategoryOrSideIsABadRequestNamingTheParameter() throws Exception {
+        http.perform(get("/api/conflicts/{c}/losses/RU/HORSES/series", conflict))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.parameter").value("category"))
+                .andExpect(jsonPath("$.detail", containsString("PERSONNEL")));
+        http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "XX"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("side"));
+        http.perform(get("/api/conflicts/{c}/losses", conflict).param("asOf", "12 June"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("asOf"));
+    }
+
+    @Test
+    void lossesOfAnUnknownConflictAreNotFound() throws Exception {
+        http.perform(get("/api/conflicts/nowhere/losses"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail", containsString("nowhere")));
+        http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "UA"))
+                .andExpect(jsonPath("$.sides[0].categories", empty()));
+    }
+}

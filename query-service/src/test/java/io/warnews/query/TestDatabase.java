@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,17 +26,37 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     static final Path EVENT_STORE_DDL = Path.of("../command-service/src/main/resources/db/event-store/V1__event_store.sql");
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
     private static EmbeddedPostgres postgres;
 
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopAfterTheContexts));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return postgres;
+    }
+
+    /** Spring closes its test contexts in a shutdown hook of its own: the processors stop before the database. */
+    private static void stopAfterTheContexts() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (CONTEXTS.stream().anyMatch(ConfigurableApplicationContext::isActive) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -54,6 +77,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot create the event store from " + EVENT_STORE_DDL.toAbsolutePath(), e);
         }
+        CONTEXTS.add(context);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
                 "spring.datasource.url", postgres().getJdbcUrl("postgres", database),
                 "spring.datasource.username", "postgres",

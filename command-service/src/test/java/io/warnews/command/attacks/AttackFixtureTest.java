@@ -76,6 +76,15 @@ class AttackFixtureTest {
     }
 
     @Test
+    void interceptionsNotReportedAreNotCheckedAgainstLaunches() {
+        AttackDetails unreported = details("RU", NIGHT, null,
+                List.of(new Weapon(WeaponType.GUIDED_AERIAL_BOMB, "KAB-500", 4, null)), null);
+        fixture.givenNoPriorActivity()
+                .when(launch(unreported))
+                .expectEvents(new AttackLaunched(ATTACK_ID, CONFLICT_ID, unreported, CLAIMANT, SOURCE));
+    }
+
+    @Test
     void attackMayNotEndBeforeItStarts() {
         fixture.givenNoPriorActivity()
                 .when(launch(details("RU", NIGHT, NIGHT.minusDays(1), List.of(), null)))

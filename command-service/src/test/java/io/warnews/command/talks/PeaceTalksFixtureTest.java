@@ -136,11 +136,11 @@ class PeaceTalksFixtureTest {
     }
 
     @Test
-    void anIdenticalRoundRetryChangesNothing() {
+    void anIdenticalRoundRetryChangesNothingAndReturnsTheRoundsVersion() {
         fixture.given(OPENED, ROUND_1, new RoundHeld(TALKS_ID, CONFLICT_ID, 2, "Istanbul", "Round 2", LATER, SOURCE))
                 .when(round(1, OPENED_ON))
                 .expectNoEvents()
-                .expectResultMessagePayload(new Recorded(TALKS_ID, 2, false));
+                .expectResultMessagePayload(new Recorded(TALKS_ID, 1, false));
     }
 
     @Test
@@ -170,8 +170,8 @@ class PeaceTalksFixtureTest {
     }
 
     @Test
-    void anIdenticalProposalRetryChangesNothing() {
-        fixture.given(OPENED, PROPOSED)
+    void anIdenticalProposalRetryChangesNothingAndReturnsTheProposalsVersion() {
+        fixture.given(OPENED, PROPOSED, accepted("RU"))
                 .when(propose("p1", "UA", TERMS))
                 .expectNoEvents()
                 .expectResultMessagePayload(new Recorded(TALKS_ID, 1, false));
@@ -343,7 +343,7 @@ class PeaceTalksFixtureTest {
     }
 
     @Test
-    void collapsesTalks() {
+    void collapsesSuspendedTalks() {
         fixture.given(OPENED, SUSPENDED)
                 .when(status(TalksStatus.COLLAPSED, "walked out"))
                 .expectEvents(COLLAPSED);
@@ -402,8 +402,8 @@ class PeaceTalksFixtureTest {
     }
 
     @Test
-    void anIdenticalExchangeRetryChangesNothing() {
-        fixture.given(OPENED, exchanged(Map.of("RU", 390, "UA", 390)))
+    void anIdenticalExchangeRetryChangesNothingAndReturnsTheExchangesVersion() {
+        fixture.given(OPENED, exchanged(Map.of("RU", 390, "UA", 390)), ROUND_1)
                 .when(exchange(Map.of("RU", 390, "UA", 390)))
                 .expectNoEvents()
                 .expectResultMessagePayload(new Recorded(TALKS_ID, 1, false));

@@ -1,7 +1,6 @@
 package io.warnews.query.eventstore;
 
 import io.warnews.events.EventJson;
-import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
@@ -14,7 +13,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -28,6 +27,7 @@ import org.springframework.context.annotation.Profile;
  * event store and neither bean is created.
  */
 @Configuration
+@EnableConfigurationProperties(EventStoreProperties.class)
 class EventStoreConfiguration {
 
     static final EventSchema SCHEMA = EventSchema.builder()
@@ -94,11 +94,10 @@ class EventStoreConfiguration {
 
     @Bean(destroyMethod = "shutDown")
     @Profile("!axonserver")
-    EventStore eventStore(EventStorageEngine storageEngine,
-                          @Value("${warnews.event-store.fetch-delay:25ms}") Duration fetchDelay) {
+    EventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(fetchDelay.toMillis())
+                .fetchDelay(properties.fetchDelay().toMillis())
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import io.warnews.events.LossFigure;
 import io.warnews.events.LossReportCorrected;
 import io.warnews.events.LossReportRetracted;
 import io.warnews.events.LossesReported;
+import io.warnews.events.Qualifier;
 import io.warnews.events.WorldDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -22,16 +23,13 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -50,19 +48,15 @@ class LossLedger {
     private String claimant;
     private long version;
     private Map<String, ReportState> reports = new HashMap<>();
-    /** Per category, the cumulative figures by the last day of their world date. */
-    private Map<LossCategory, NavigableMap<LocalDate, Point>> series = new EnumMap<>(LossCategory.class);
+    /** Per category, the cumulative figures of the reports that stand. */
+    private Map<LossCategory, CumulativeSeries> series = new EnumMap<>(LossCategory.class);
 
     LossLedger() {
     }
 
     /** What the ledger remembers of a report. */
-    record ReportState(String fingerprint, String contentFingerprint, long version, WorldDate asOf, Basis basis,
-                       Set<LossCategory> categories, boolean retracted) {
-    }
-
-    /** One figure of the cumulative series and the report it comes from. */
-    record Point(String reportId, WorldDate asOf, long value) {
+    record ReportState(String fingerprint, long reportedVersion, String contentFingerprint, long version,
+                       WorldDate asOf, Basis basis, Set<LossCategory> categories, boolean retracted) {
     }
 
     @CommandHandler
@@ -87,7 +81,7 @@ class LossLedger {
                         "report '%s' is already recorded in ledger '%s' with other content",
                         report.reportId(), command.ledgerId());
             }
-            return new LedgerRecorded.ReportRecorded(report.reportId(), known.version(), false);
+            return new LedgerRecorded.ReportRecorded(report.reportId(), known.reportedVersion(), false);
         }
         conflict.requireWithinConflict(report.asOf(), clock, "asOf of report '" + report.reportId() + "'");
         requireEachCategoryOnce(report.reportId(), report.figures());
@@ -151,25 +145,29 @@ class LossLedger {
      * A cumulative figure counts everything since the start: it may not be lower than the
      * claimant's figure at an earlier (or the same) date, nor higher than one at a later date.
      * A figure that really went down is filed as a correction of the report that was too high.
+     * "At least" figures are lower bounds: "at least 40,000" after 45,000 contradicts nothing.
      */
     private void requireSeriesKeepsRising(String reportId, WorldDate asOf, List<LossFigure> figures) {
         for (LossFigure figure : figures) {
-            NavigableMap<LocalDate, Point> points = series.get(figure.category());
+            CumulativeSeries points = series.get(figure.category());
             if (points == null) {
                 continue;
             }
-            var earlier = points.floorEntry(asOf.end());
-            if (earlier != null && figure.value() < earlier.getValue().value()) {
-                throw decrease(reportId, asOf, figure, earlier.getValue(), "lower than");
+            if (figure.qualifier() != Qualifier.AT_LEAST) {
+                var earlier = points.highestBefore(asOf).filter(point -> figure.value() < point.value());
+                if (earlier.isPresent()) {
+                    throw decrease(reportId, asOf, figure, earlier.get(), "lower than");
+                }
             }
-            var later = points.higherEntry(asOf.end());
-            if (later != null && figure.value() > later.getValue().value()) {
-                throw decrease(reportId, asOf, figure, later.getValue(), "higher than the later");
+            var later = points.lowestAfter(asOf).filter(point -> figure.value() > point.value());
+            if (later.isPresent()) {
+                throw decrease(reportId, asOf, figure, later.get(), "higher than the later");
             }
         }
     }
 
-    private RuleViolation decrease(String reportId, WorldDate asOf, LossFigure figure, Point other, String relation) {
+    private RuleViolation decrease(String reportId, WorldDate asOf, LossFigure figure, CumulativeSeries.Point other,
+                                   String relation) {
         return RuleViolation.of(Rule.CUMULATIVE_FIGURE_MAY_NOT_DECREASE_WITHOUT_CORRECTION,
                 "report '%s': cumulative %s %,d as of %s is %s figure %,d as of %s (report '%s'); "
                         + "file a correction of report '%s' instead",
@@ -190,7 +188,7 @@ class LossLedger {
         version = sequenceNumber;
         LossReport asSubmitted = new LossReport(event.reportId(), event.asOf(), event.basis(), event.figures(),
                 event.source());
-        reports.put(event.reportId(), new ReportState(Fingerprint.of(asSubmitted),
+        reports.put(event.reportId(), new ReportState(Fingerprint.of(asSubmitted), sequenceNumber,
                 contentFingerprint(event.asOf(), event.basis(), event.figures()), sequenceNumber, event.asOf(),
                 event.basis(), categories(event.figures()), false));
         addPoints(event.reportId(), event.asOf(), event.basis(), event.figures());
@@ -201,7 +199,7 @@ class LossLedger {
         version = sequenceNumber;
         ReportState before = reports.get(event.reportId());
         removePoints(event.reportId(), before);
-        reports.put(event.reportId(), new ReportState(before.fingerprint(),
+        reports.put(event.reportId(), new ReportState(before.fingerprint(), before.reportedVersion(),
                 contentFingerprint(event.asOf(), event.basis(), event.figures()), sequenceNumber, event.asOf(),
                 event.basis(), categories(event.figures()), false));
         addPoints(event.reportId(), event.asOf(), event.basis(), event.figures());
@@ -212,8 +210,8 @@ class LossLedger {
         version = sequenceNumber;
         ReportState before = reports.get(event.reportId());
         removePoints(event.reportId(), before);
-        reports.put(event.reportId(), new ReportState(before.fingerprint(), before.contentFingerprint(),
-                sequenceNumber, before.asOf(), before.basis(), before.categories(), true));
+        reports.put(event.reportId(), new ReportState(before.fingerprint(), before.reportedVersion(),
+                before.contentFingerprint(), sequenceNumber, before.asOf(), before.basis(), before.categories(), true));
     }
 
     private void addPoints(String reportId, WorldDate asOf, Basis basis, List<LossFigure> figures) {
@@ -221,17 +219,16 @@ class LossLedger {
             return;
         }
         for (LossFigure figure : figures) {
-            series.computeIfAbsent(figure.category(), c -> new TreeMap<>())
-                    .put(asOf.end(), new Point(reportId, asOf, figure.value()));
+            series.computeIfAbsent(figure.category(), c -> new CumulativeSeries())
+                    .add(new CumulativeSeries.Point(reportId, asOf, figure.value(), figure.qualifier()));
         }
     }
 
     private void removePoints(String reportId, ReportState report) {
         for (LossCategory category : report.categories()) {
-            NavigableMap<LocalDate, Point> points = series.get(category);
+            CumulativeSeries points = series.get(category);
             if (points != null) {
-                points.computeIfPresent(report.asOf().end(), (day, point) ->
-                        point.reportId().equals(reportId) ? null : point);
+                points.remove(reportId, report.asOf());
             }
         }
     }

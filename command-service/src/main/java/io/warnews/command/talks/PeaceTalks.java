@@ -95,7 +95,11 @@ class PeaceTalks {
     @CommandHandler
     Recorded handle(HoldRound command, Conflicts conflicts, Clock clock) {
         Known round = rounds.get(command.round());
-        if (round != null && round.fingerprint().equals(Fingerprint.of(command))) {
+        if (round != null) {
+            if (!round.fingerprint().equals(Fingerprint.of(command))) {
+                throw RuleViolation.of(Rule.ID_REUSED_WITH_OTHER_CONTENT,
+                        "round %d of talks '%s' is already recorded with other content", command.round(), talksId);
+            }
             return new Recorded(talksId, round.version(), false);
         }
         requireNotClosed();

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class LossQueries {
 
-    private static final String FIGURES = """
-            SELECT r.side, f.category, r.claimant, f.value, f.qualifier, r.as_of, r.source::text AS source,
+    private static final String COLUMNS = """
+             r.side, f.category, r.claimant, f.value, f.qualifier, r.as_of, r.source::text AS source,
                    r.report_id, r.recorded_at
+            """;
+    private static final String CUMULATIVE_FIGURES = """
             FROM read_model.loss_figure f
             JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
             WHERE r.conflict_id = :conflict AND r.basis = 'CUMULATIVE'
@@ -36,8 +38,8 @@ class LossQueries {
     /** Each claimant's latest figure per side and category, with a world date ending on or before {@code asOf}. */
     List<Figure> latestPerClaimant(String conflictId, Optional<String> side, Optional<LocalDate> asOf) {
         MapSqlParameterSource params = new MapSqlParameterSource("conflict", conflictId);
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT ON (r.side, f.category, r.claimant) ")
-                .append(FIGURES.substring("SELECT".length()));
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT ON (r.side, f.category, r.claimant)")
+                .append(COLUMNS).append(CUMULATIVE_FIGURES);
         side.ifPresent(value -> {
             sql.append(" AND r.side = :side");
             params.addValue("side", value);
@@ -56,7 +58,8 @@ class LossQueries {
         if (claimants.isEmpty() || days.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(FIGURES + " AND r.claimant IN (:claimants) AND r.as_of_end IN (:days)"
+        return jdbc.query("SELECT" + COLUMNS + CUMULATIVE_FIGURES
+                        + " AND r.claimant IN (:claimants) AND r.as_of_end IN (:days)"
                         + " ORDER BY r.recorded_at DESC, r.report_id DESC",
                 new MapSqlParameterSource("conflict", conflictId)
                         .addValue("claimants", claimants)
@@ -72,8 +75,8 @@ class LossQueries {
                         Optional<String> claimant, Optional<LocalDate> from, Optional<LocalDate> to) {
         MapSqlParameterSource params = new MapSqlParameterSource("conflict", conflictId);
         StringBuilder sql = new StringBuilder(
-                "SELECT DISTINCT ON (r.side, f.category, r.as_of_end, r.as_of_start, r.claimant) ")
-                .append(FIGURES.substring("SELECT".length()));
+                "SELECT DISTINCT ON (r.side, f.category, r.as_of_end, r.as_of_start, r.claimant)")
+                .append(COLUMNS).append(CUMULATIVE_FIGURES);
         side.ifPresent(value -> {
             sql.append(" AND r.side = :side");
             params.addValue("side", value);

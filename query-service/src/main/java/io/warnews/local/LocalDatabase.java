@@ -21,17 +21,17 @@ public final class LocalDatabase {
     }
 
     /** Runs as a superuser on the server's maintenance database. */
-    public static void prepare(DataSource admin) throws SQLException {
+    public static void prepare(DataSource admin, String database) throws SQLException {
         try (Connection connection = admin.getConnection(); Statement sql = connection.createStatement()) {
             createRole(sql, "event_reader", "NOLOGIN");
             createRole(sql, COMMAND_ROLE, "LOGIN PASSWORD '" + COMMAND_ROLE + "'");
             createRole(sql, QUERY_ROLE, "LOGIN PASSWORD '" + QUERY_ROLE + "'");
             sql.execute("GRANT event_reader TO " + QUERY_ROLE);
-            var exists = sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
+            var exists = sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
             if (!exists.next()) {
-                sql.execute("CREATE DATABASE " + DATABASE);
+                sql.execute("CREATE DATABASE " + database);
             }
-            sql.execute("GRANT CREATE, CONNECT ON DATABASE " + DATABASE + " TO " + COMMAND_ROLE + ", " + QUERY_ROLE);
+            sql.execute("GRANT CREATE, CONNECT ON DATABASE " + database + " TO " + COMMAND_ROLE + ", " + QUERY_ROLE);
         }
     }
 

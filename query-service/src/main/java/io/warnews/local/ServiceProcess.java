@@ -1,0 +1,107 @@
+package io.warnews.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service as a process of its own, from its runnable jar, in a 512 MiB heap, logging to a file.
+ * The local run starts both services this way, and so does the end-to-end test.
+ */
+public final class ServiceProcess {
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts the jar with the given database role and extra Spring arguments, in the {@code local} profile. */
+    public static ServiceProcess start(Path jar, String name, Path logs, int port, String jdbcUrl, String role,
+                                       List<String> extra) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (mvn -DskipTests package)");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> commandLine = new ArrayList<>(List.of(java, "-Xmx512m", "-Xss512k",
+                "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                "--spring.profiles.active=local",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + role,
+                "--spring.datasource.password=" + role));
+        commandLine.addAll(extra);
+        Path log = Files.createDirectories(logs).resolve(name + ".log");
+        Process process = new ProcessBuilder(commandLine).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
+        return new ServiceProcess(name, port, log, process);
+    }
+
+    /** Waits until {@code /actuator/health} answers 200; fails fast if the process exits. */
+    public ServiceProcess awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; see "
+                        + log);
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + log);
+    }
+
+    /** Asks the service to shut down gracefully, and kills it if it has not within 30 seconds. */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public Process process() {
+        return process;
+    }
+}

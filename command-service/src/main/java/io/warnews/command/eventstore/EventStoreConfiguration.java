@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warnews.events.EventJson;
+import io.warnews.events.EventVersions;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -12,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,7 +74,8 @@ class EventStoreConfiguration {
     }
 
     private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper())
+                .revisionResolver(EventVersions::revisionOf).build();
     }
 
     @Bean
@@ -80,18 +83,29 @@ class EventStoreConfiguration {
         return new UniqueViolations();
     }
 
+    /**
+     * Events stored in an older revision are brought up to date as they are read (aggregates,
+     * processors); a bean, so that Axon Server's event store in the axonserver profile uses it too.
+     */
+    @Bean
+    EventUpcaster contractUpcasters() {
+        return ContractUpcaster.chain();
+    }
+
     @Bean
     @Profile("!axonserver")
     EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          EventUpcaster contractUpcasters) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer())
+                .upcasterChain(contractUpcasters)
                 .schema(SCHEMA)
                 .dataType(String.class)
                 .build();

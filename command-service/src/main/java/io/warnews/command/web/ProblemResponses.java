@@ -85,6 +85,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof ConcurrencyException concurrency) {
             return concurrentWrite(concurrency);
         }
+        if (DatabaseUnavailable.causes(ex)) {
+            return unavailable();
+        }
         throw ex;
     }
 
@@ -103,6 +106,26 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "no stream '" + ex.getAggregateIdentifier() + "' is recorded");
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    /**
+     * Anything else: a 503 when the cause is the database being unreachable or out of connections
+     * (nothing was recorded, the same request may be sent again later), a 500 otherwise.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) throws Exception {
+        if (!DatabaseUnavailable.causes(ex)) {
+            throw ex;
+        }
+        return unavailable();
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the event store is unavailable or busy; nothing was recorded: retry the same request later");
+        problem.setTitle("Event store unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 
     @ExceptionHandler(PayloadTooLarge.class)

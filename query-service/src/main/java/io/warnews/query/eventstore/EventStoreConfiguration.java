@@ -1,6 +1,7 @@
 package io.warnews.query.eventstore;
 
 import io.warnews.events.EventJson;
+import io.warnews.events.EventVersions;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
@@ -12,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -64,7 +66,8 @@ class EventStoreConfiguration {
     }
 
     private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper())
+                .revisionResolver(EventVersions::revisionOf).build();
     }
 
     /** Axon only offers one when it builds the event store itself; this service builds its own. */
@@ -74,19 +77,30 @@ class EventStoreConfiguration {
         return new JdbcSQLErrorCodesResolver();
     }
 
+    /**
+     * Events stored in an older revision are brought up to date as they are read (aggregates,
+     * processors); a bean, so that Axon Server's event store in the axonserver profile uses it too.
+     */
+    @Bean
+    EventUpcaster contractUpcasters() {
+        return ContractUpcaster.chain();
+    }
+
     @Bean
     @Profile("!axonserver")
     EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer snapshotSerializer) {
+                                          Serializer snapshotSerializer,
+                                          EventUpcaster contractUpcasters) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(contractUpcasters)
                 .schema(SCHEMA)
                 .dataType(String.class)
                 .build();

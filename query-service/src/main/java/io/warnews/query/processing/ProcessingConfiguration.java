@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A projection that fails must not skip the event: the error rolls the batch back (rows and
- * token together) and the processor retries it, backing off, instead of logging and moving on.
+ * A projection that fails must not skip the event: the error propagates instead of being logged
+ * and forgotten, and reaches the dead-letter queue of the group, which takes the event's stream
+ * aside while the processor goes on with the others (see {@code audit.DeadLetterConfiguration}).
  */
 @Configuration
 class ProcessingConfiguration {

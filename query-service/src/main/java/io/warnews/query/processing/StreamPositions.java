@@ -16,7 +16,7 @@ public class StreamPositions {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    StreamPositions(NamedParameterJdbcTemplate jdbc) {
+    public StreamPositions(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,0 +1,37 @@
+package io.warnews.query.audit;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the public could have read at a recorded instant: the same answers as the public
+ * endpoints, computed only from the events stored at or before {@code knownAt}.
+ */
+@RestController
+@RequestMapping("/api/audit")
+class KnownAtController {
+
+    private final KnownAt knownAt;
+
+    KnownAtController(KnownAt knownAt) {
+        this.knownAt = knownAt;
+    }
+
+    /** {@code /api/conflicts/{id}/losses?side=&asOf=} as known at {@code knownAt} (ISO-8601 instant, required). */
+    @GetMapping("/conflicts/{conflictId}/losses")
+    Object losses(@PathVariable String conflictId,
+                  @RequestParam(required = false) String knownAt,
+                  @RequestParam(required = false) String side,
+                  @RequestParam(required = false) String asOf) {
+        return this.knownAt.losses(conflictId, AuditParams.knownAt(knownAt), side, asOf);
+    }
+
+    /** {@code /api/talks/{id}} as known at {@code knownAt}; 404 when the talks had not been opened then. */
+    @GetMapping("/talks/{talksId}")
+    Object talks(@PathVariable String talksId, @RequestParam(required = false) String knownAt) {
+        return this.knownAt.talks(talksId, AuditParams.knownAt(knownAt));
+    }
+}

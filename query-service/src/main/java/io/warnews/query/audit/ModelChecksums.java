@@ -1,0 +1,113 @@
+package io.warnews.query.audit;
+
+import io.warnews.query.losses.LossReadModel;
+import io.warnews.query.processing.ProcessingGroups;
+import io.warnews.query.talks.TalksReadModel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A processing group's read model as rows: every row of its tables (in PostgreSQL's text form of
+ * the row) and its {@code stream_position} rows. The checksum is the SHA-256 of that canonical
+ * dump, ordered by table and by row text (collation "C"); two models are equal when their dumps
+ * are, and the difference is the rows found in only one of them.
+ */
+@Component
+class ModelChecksums {
+
+    /** The tables each processing group writes; a group not listed is compared on its stream positions only. */
+    static final Map<String, List<String>> TABLES = Map.of(
+            ProcessingGroups.CONFLICTS, List.of("conflict"),
+            ProcessingGroups.LOSSES, LossReadModel.TABLES,
+            ProcessingGroups.ATTACKS, List.of("attack"),
+            ProcessingGroups.TALKS, TalksReadModel.TABLES,
+            ProcessingGroups.TIMELINE, List.of("timeline_entry"));
+
+    private static final int DIFFERENCES_SHOWN = 10;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ModelChecksums(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A checksum with the number of rows it covers. */
+    record Checksum(String sha256, long rows) {
+    }
+
+    /** A row found on one side only: {@code in} is {@code before} (the live model) or {@code after} (the rebuilt one). */
+    record Difference(String in, String table, String row) {
+    }
+
+    static List<String> tablesOf(String group) {
+        return TABLES.getOrDefault(group, List.of());
+    }
+
+    /** Keeps the group's live rows under the rebuild's id. */
+    void snapshot(UUID rebuildId, String group) {
+        jdbc.update("INSERT INTO read_model.rebuild_snapshot_row (rebuild_id, table_name, row_text)"
+                + " SELECT :id, table_name, row_text FROM (" + rows(group) + ") live", Map.of("id", rebuildId, "group", group));
+    }
+
+    Checksum ofSnapshot(UUID rebuildId) {
+        return checksum("SELECT table_name, row_text FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id",
+                Map.of("id", rebuildId));
+    }
+
+    Checksum ofLive(String group) {
+        return checksum(rows(group), Map.of("group", group));
+    }
+
+    /** The first rows that only the snapshot has, then the first that only the live model has. */
+    List<Difference> differences(UUID rebuildId, String group) {
+        String before = "SELECT table_name, row_text FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id";
+        String after = "SELECT table_name, row_text FROM (" + rows(group) + ") live";
+        return jdbc.query("(SELECT 'before' AS side, table_name, row_text FROM (" + before + " EXCEPT ALL " + after
+                        + ") only_before ORDER BY table_name, row_text COLLATE \"C\" LIMIT :shown)"
+                        + " UNION ALL (SELECT 'after', table_name, row_text FROM (" + after + " EXCEPT ALL " + before
+                        + ") only_after ORDER BY table_name, row_text COLLATE \"C\" LIMIT :shown)",
+                Map.of("id", rebuildId, "group", group, "shown", DIFFERENCES_SHOWN),
+                (rs, i) -> new Difference(rs.getString("side"), rs.getString("table_name"), rs.getString("row_text")));
+    }
+
+    void forget(UUID rebuildId) {
+        jdbc.update("DELETE FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id", Map.of("id", rebuildId));
+    }
+
+    private static String rows(String group) {
+        StringBuilder sql = new StringBuilder("SELECT 'stream_position'::varchar AS table_name, t::text AS row_text"
+                + " FROM read_model.stream_position t WHERE t.processing_group = :group");
+        for (String table : tablesOf(group)) {
+            sql.append(" UNION ALL SELECT '").append(table).append("', t::text FROM read_model.").append(table)
+                    .append(" t");
+        }
+        return sql.toString();
+    }
+
+    private Checksum checksum(String rows, Map<String, ?> params) {
+        MessageDigest sha256 = sha256();
+        long[] count = {0};
+        jdbc.query("SELECT table_name, row_text FROM (" + rows + ") dump ORDER BY table_name, row_text COLLATE \"C\"",
+                params, (RowCallbackHandler) rs -> {
+                    sha256.update((rs.getString(1) + '\t' + rs.getString(2) + '\n').getBytes(StandardCharsets.UTF_8));
+                    count[0]++;
+                });
+        return new Checksum(HexFormat.of().formatHex(sha256.digest()), count[0]);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -157,25 +157,18 @@ public final class Importer {
         String streamId = null;
         long recorded = 0, already = 0, corrections = 0, correctionsAlready = 0;
         for (CorrectionPlan.Segment segment : plan) {
-            for (CorrectionPlan.Correction correction : segment.correctionsBefore()) {
-                long sent = System.nanoTime();
-                boolean created = api.correct(dataset, correction).created();
-                if (created) {
-                    corrections++;
-                } else {
-                    correctionsAlready++;
-                }
-                out.printf("%s: %s %s (%d ms)%n", dataset.id, created ? "corrected" : "already corrected",
-                        dataset.reportId(correction.reportDate()), (System.nanoTime() - sent) / 1_000_000);
-            }
             long sent = System.nanoTime();
-            LossApi.Answer answer = api.recordBatch(dataset, segment.days());
+            LossApi.Answer answer = api.recordBatch(dataset, segment.correctionsBefore(), segment.days());
             streamId = answer.body().path("streamId").asText();
             recorded += answer.body().path("recorded").asLong();
             already += answer.body().path("alreadyRecorded").asLong();
-            out.printf("%s: %s .. %s, %d reports (%d new) (%d ms)%n", dataset.id, segment.days().get(0).date(),
-                    segment.days().get(segment.days().size() - 1).date(), segment.days().size(),
-                    answer.body().path("recorded").asLong(), (System.nanoTime() - sent) / 1_000_000);
+            corrections += answer.body().path("corrected").asLong();
+            correctionsAlready += answer.body().path("alreadyCorrected").asLong();
+            out.printf("%s: %d corrections (%d new), %s .. %s, %d reports (%d new) (%d ms)%n", dataset.id,
+                    segment.correctionsBefore().size(), answer.body().path("corrected").asLong(),
+                    segment.days().get(0).date(), segment.days().get(segment.days().size() - 1).date(),
+                    segment.days().size(), answer.body().path("recorded").asLong(),
+                    (System.nanoTime() - sent) / 1_000_000);
         }
         Summary summary = new Summary(dataset, streamId, days.size(), recorded, already, corrections,
                 correctionsAlready, System.nanoTime() - start);

@@ -45,9 +45,16 @@ final class LossApi {
         return post("/api/conflicts", body);
     }
 
-    Answer recordBatch(Dataset dataset, Collection<Day> days) {
+    /** One batch: the corrections of earlier reports first, then the days, all or none. */
+    Answer recordBatch(Dataset dataset, Collection<CorrectionPlan.Correction> corrections, Collection<Day> days) {
         ObjectNode body = JSON.createObjectNode().put("side", Dataset.SIDE).put("claimant", dataset.claimant)
                 .put("basis", "CUMULATIVE");
+        ArrayNode corrected = body.putArray("corrections");
+        for (CorrectionPlan.Correction correction : corrections) {
+            ObjectNode item = corrected.addObject().put("reportId", dataset.reportId(correction.reportDate()))
+                    .put("reason", correction.reason());
+            figures(item.putArray("figures"), correction.figures());
+        }
         ArrayNode reports = body.putArray("reports");
         for (Day day : days) {
             ObjectNode report = reports.addObject().put("reportId", dataset.reportId(day.date()))
@@ -57,14 +64,6 @@ final class LossApi {
                     .put("publishedAt", Dataset.publishedAt(day.date()).toString());
         }
         return post("/api/conflicts/" + Dataset.CONFLICT + "/loss-reports/batch", body);
-    }
-
-    Answer correct(Dataset dataset, CorrectionPlan.Correction correction) {
-        ObjectNode body = JSON.createObjectNode();
-        figures(body.putArray("figures"), correction.figures());
-        body.put("reason", correction.reason());
-        return post("/api/conflicts/" + Dataset.CONFLICT + "/loss-reports/"
-                + dataset.reportId(correction.reportDate()) + "/corrections", body);
     }
 
     private static ObjectNode party(String code, String name) {

@@ -71,6 +71,10 @@ class ConcurrentWritesTest {
         }
         assertThat(new EventStoreRows(jdbc).stream(ledger)).hasSize(2)
                 .allSatisfy(row -> assertThat(row.payload().path("reportId").asText()).isEqualTo("r0"));
+
+        var retry = api.post(reports, lossReport("r1", "2025-06-11", 200));
+        assertThat(retry.status()).as("the stream is read anew after a lost race").isEqualTo(201);
+        assertThat(retry.json().path("version").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -132,6 +132,38 @@ class LossReportsOverHttpTest {
     }
 
     @Test
+    void aBatchCorrectsEarlierReportsFirstAndThenRecordsTheLowerFigureAllOrNone() {
+        api.post(reports, lossReport("r1", "2025-06-10", 3799));
+        var body = batch(List.of(batchItem("r2", "2025-06-11", 3797)));
+        body.put("corrections", List.of(Map.of("reportId", "r1", "figures", List.of(figure("PERSONNEL", 3797)),
+                "reason", "the ministry revised its count")));
+
+        var response = api.post(reports + "/batch", body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.json().path("corrected").asLong()).isEqualTo(1);
+        assertThat(response.json().path("recorded").asLong()).isEqualTo(1);
+        assertThat(store.stream(ledger())).extracting(EventStoreRows.Row::simpleType)
+                .containsExactly("LossesReported", "LossReportCorrected", "LossesReported");
+        var retry = api.post(reports + "/batch", body);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().path("alreadyCorrected").asLong()).isEqualTo(1);
+        assertThat(store.stream(ledger())).hasSize(3);
+    }
+
+    @Test
+    void aBatchCorrectingAnUnknownReportRecordsNothing() {
+        api.post(reports, lossReport("r1", "2025-06-10", 100));
+        var body = batch(List.of(batchItem("r2", "2025-06-11", 200)));
+        body.put("corrections", List.of(Map.of("reportId", "nope", "figures", List.of(figure("PERSONNEL", 1)),
+                "reason", "x")));
+        var response = api.post(reports + "/batch", body);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().path("rule").asText()).isEqualTo("REPORT_MUST_EXIST");
+        assertThat(store.stream(ledger())).hasSize(1);
+    }
+
+    @Test
     void aRetractedReportStaysInHistoryAndCannotBeCorrected() {
         api.post(reports, lossReport("r1", "2025-06-10", 100));
         assertThat(api.post(reports + "/r1/retraction", Map.of("reason", "duplicate")).status()).isEqualTo(201);

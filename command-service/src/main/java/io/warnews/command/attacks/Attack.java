@@ -25,7 +25,7 @@ import java.time.Clock;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One attack's stream: launched, its toll revised, corrected or retracted. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Attack {
 
     @AggregateIdentifier

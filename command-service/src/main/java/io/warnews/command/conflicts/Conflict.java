@@ -19,7 +19,7 @@ import java.time.Clock;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A conflict's stream: registered once; its id is the client's, so a retry finds it recorded. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Conflict {
 
     @AggregateIdentifier

@@ -1,5 +1,7 @@
 package io.warnews.command.eventstore;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -16,6 +18,16 @@ class AggregateConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Aggregates stay in memory between commands while memory allows, so a busy ledger is not read
+     * back from its snapshot for every report. Another instance's write to a cached stream makes
+     * the next write here lose the race for the version: a 409, after which the stream is read anew.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
     /** A loss ledger receives a report a day for years: snapshot it every so many events. */

@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * report's fingerprint (to recognise a retry) and, per category, the cumulative series (so that a
  * figure going down is refused unless filed as a correction). Totals belong to the read side.
  */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", cache = "aggregateCache")
 class LossLedger {
 
     @AggregateIdentifier
@@ -65,11 +65,17 @@ class LossLedger {
         ConflictFacts conflict = conflicts.require(command.conflictId());
         conflict.requireParty(command.side(), "side");
         String canonicalClaimant = claimant != null ? claimant : command.claimant();
+        List<LedgerRecorded.ReportRecorded> corrected = new ArrayList<>();
+        for (CorrectLossReport correction : command.corrections()) {
+            Recorded result = correct(correction, conflicts, clock);
+            corrected.add(new LedgerRecorded.ReportRecorded(correction.reportId(), result.version(),
+                    result.created()));
+        }
         List<LedgerRecorded.ReportRecorded> results = new ArrayList<>();
         for (LossReport report : command.reports()) {
             results.add(record(command, canonicalClaimant, report, conflict, clock));
         }
-        return new LedgerRecorded(command.ledgerId(), version, results);
+        return new LedgerRecorded(command.ledgerId(), version, results, corrected);
     }
 
     private LedgerRecorded.ReportRecorded record(ReportLosses command, String canonicalClaimant, LossReport report,
@@ -95,6 +101,10 @@ class LossLedger {
 
     @CommandHandler
     Recorded handle(CorrectLossReport command, Conflicts conflicts, Clock clock) {
+        return correct(command, conflicts, clock);
+    }
+
+    private Recorded correct(CorrectLossReport command, Conflicts conflicts, Clock clock) {
         ReportState report = requireReport(command.reportId());
         if (report.retracted()) {
             throw RuleViolation.of(Rule.RETRACTED_REPORT_CANNOT_BE_CORRECTED,

@@ -32,7 +32,7 @@ class LossReportsController {
     @PostMapping
     ResponseEntity<WriteResult> report(@PathVariable String conflictId, @Valid @RequestBody LossReportBody body) {
         LossReport report = body.toReport();
-        LedgerRecorded recorded = record(conflictId, body.side(), body.claimant(), List.of(report));
+        LedgerRecorded recorded = record(conflictId, body.side(), body.claimant(), List.of(report), List.of());
         LedgerRecorded.ReportRecorded result = recorded.reports().get(0);
         return WriteResult.respond(result.created(),
                 new WriteResult(report.reportId(), recorded.streamId(), result.version()));
@@ -40,7 +40,16 @@ class LossReportsController {
 
     @PostMapping("/batch")
     ResponseEntity<BatchResult> batch(@PathVariable String conflictId, @Valid @RequestBody LossBatchBody body) {
-        LedgerRecorded recorded = record(conflictId, body.side(), body.claimant(), body.toReports());
+        String ledgerId = LedgerId.of(conflictId, body.side(), body.claimant());
+        List<CorrectLossReport> corrections = body.toCorrections(ledgerId);
+        corrections.forEach(correction -> {
+            String holder = ledgerOf(conflictId, correction.reportId());
+            if (!holder.equals(ledgerId)) {
+                throw RuleViolation.of(Rule.REPORT_MUST_EXIST, "report '%s' is in ledger '%s', not in '%s'",
+                        correction.reportId(), holder, ledgerId);
+            }
+        });
+        LedgerRecorded recorded = record(conflictId, body.side(), body.claimant(), body.toReports(), corrections);
         return WriteResult.respond(recorded.anyCreated(), BatchResult.of(recorded));
     }
 
@@ -61,7 +70,8 @@ class LossReportsController {
         return WriteResult.of(reportId, recorded);
     }
 
-    private LedgerRecorded record(String conflictId, String side, String claimant, List<LossReport> reports) {
+    private LedgerRecorded record(String conflictId, String side, String claimant, List<LossReport> reports,
+                                  List<CorrectLossReport> corrections) {
         String ledgerId = LedgerId.of(conflictId, side, claimant);
         Map<String, String> elsewhere = directory.ledgersOf(conflictId,
                 reports.stream().map(LossReport::reportId).toList());
@@ -70,7 +80,7 @@ class LossReportsController {
                 throw ReportDirectory.reused(reportId, ledger);
             }
         });
-        return commands.sendAndWait(new ReportLosses(ledgerId, conflictId, side, claimant, reports));
+        return commands.sendAndWait(new ReportLosses(ledgerId, conflictId, side, claimant, reports, corrections));
     }
 
     private String ledgerOf(String conflictId, String reportId) {
@@ -78,14 +88,19 @@ class LossReportsController {
                 "report '%s' is not recorded in conflict '%s'", reportId, conflictId));
     }
 
-    /** A batch's answer: the ledger's version after it, and each report's own version. */
-    record BatchResult(String streamId, long version, long recorded, long alreadyRecorded,
-                       List<LedgerRecorded.ReportRecorded> reports) {
+    /**
+     * A batch's answer: the ledger's version after it, each report's and each correction's version,
+     * and how many of each this call recorded and found already recorded.
+     */
+    record BatchResult(String streamId, long version, long recorded, long alreadyRecorded, long corrected,
+                       long alreadyCorrected, List<LedgerRecorded.ReportRecorded> reports,
+                       List<LedgerRecorded.ReportRecorded> corrections) {
 
         static BatchResult of(LedgerRecorded result) {
             long created = result.reports().stream().filter(LedgerRecorded.ReportRecorded::created).count();
+            long corrected = result.corrections().stream().filter(LedgerRecorded.ReportRecorded::created).count();
             return new BatchResult(result.streamId(), result.version(), created, result.reports().size() - created,
-                    result.reports());
+                    corrected, result.corrections().size() - corrected, result.reports(), result.corrections());
         }
     }
 }

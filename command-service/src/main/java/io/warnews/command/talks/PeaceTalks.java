@@ -40,7 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Peace talks as a state machine: open, suspended, concluded or collapsed. Only a party to the
  * talks proposes or responds, and only to another party's proposal; closed talks accept nothing.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class PeaceTalks {
 
     @AggregateIdentifier

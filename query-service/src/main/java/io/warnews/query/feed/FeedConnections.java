@@ -30,16 +30,17 @@ class FeedConnections implements SmartLifecycle {
 
     private final EventTable table;
     private final FeedProperties properties;
+    /** Timing only (heartbeats, gap waits), never world dates: the system clock, whatever clock the service reads. */
     private final Clock clock;
     private final Semaphore permits;
     private final ThreadPoolExecutor threads;
     private final Set<FeedConnection> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    FeedConnections(EventTable table, FeedProperties properties, Clock clock) {
+    FeedConnections(EventTable table, FeedProperties properties) {
         this.table = table;
         this.properties = properties;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         this.permits = new Semaphore(properties.maxClients());
         AtomicInteger count = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(properties.maxClients(), properties.maxClients(), 60, TimeUnit.SECONDS,

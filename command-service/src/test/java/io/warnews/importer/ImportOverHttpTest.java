@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checked in the event store: each claimant's ledger, folded, gives the dataset's last row.
  */
 @CommandServiceTest
+// a context, and so a database, of its own: the import owns the conflict russia-ukraine
+@TestPropertySource(properties = "warnews.test.context=import")
 // the application lives in io.warnews.command, not above this package: name it
 @SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportOverHttpTest {
@@ -46,7 +48,8 @@ class ImportOverHttpTest {
             boolean conflict = request.path().equals("/api/conflicts");
             boolean ministrysReport = request.body().path("claimant").asText().equals(Dataset.UA_MOD.claimant);
             if (conflict || ministrysReport) {
-                assertThat(api.post(request.path(), request.body()).status()).isEqualTo(201);
+                var answer = api.post(request.path(), request.body());
+                assertThat(answer.status()).as(answer.body()).isEqualTo(201);
             }
         }
         EventStoreRows store = new EventStoreRows(jdbc);

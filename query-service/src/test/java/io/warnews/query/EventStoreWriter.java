@@ -1,6 +1,6 @@
 package io.warnews.query;
 
-import io.warnews.events.EventJson;
+import io.warnews.events.axon.AxonEventStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +11,8 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -25,33 +22,13 @@ import org.springframework.context.ApplicationContext;
  */
 public final class EventStoreWriter {
 
-    private static final EventSchema COMMAND_SERVICE_SCHEMA = EventSchema.builder()
-            .eventTable("event_store.domain_event_entry")
-            .snapshotTable("event_store.snapshot_event_entry")
-            .globalIndexColumn("global_index")
-            .eventIdentifierColumn("event_identifier")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .typeColumn("type")
-            .timestampColumn("time_stamp")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .payloadColumn("payload")
-            .metaDataColumn("meta_data")
-            .build();
-
     private final JdbcEventStorageEngine engine;
 
     public EventStoreWriter(ApplicationContext context) {
-        Serializer jackson = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
-        this.engine = JdbcEventStorageEngine.builder()
+        this.engine = AxonEventStore.jdbcEngine()
                 .connectionProvider(context.getBean(ConnectionProvider.class))
                 .transactionManager(context.getBean(TransactionManager.class))
                 .persistenceExceptionResolver(context.getBean(PersistenceExceptionResolver.class))
-                .eventSerializer(jackson)
-                .snapshotSerializer(jackson)
-                .schema(COMMAND_SERVICE_SCHEMA)
-                .dataType(String.class)
                 .build();
     }
 

@@ -1,7 +1,7 @@
 package io.warnews.events;
 
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EventJsonRoundTripTest {
 
-    private final JacksonSerializer serializer =
-            JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+    private final Serializer serializer = io.warnews.events.axon.AxonEventStore.serializer();
 
     @Test
     void everyEventRoundTripsThroughAxonsJacksonSerializer() {

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warnews.events.EventJson;
-import io.warnews.events.EventVersions;
+import io.warnews.events.axon.AxonEventStore;
+import io.warnews.events.axon.PostgresUniqueViolations;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -22,27 +21,12 @@ import org.springframework.context.annotation.Profile;
 
 /**
  * The event store on PostgreSQL: Axon's JDBC engine over the tables of
- * {@code db/event-store/V1__event_store.sql}, with JSON text payloads written by the contract's
- * own Jackson configuration. In the {@code axonserver} profile Axon Server stores the events
+ * {@code db/event-store/V1__event_store.sql}, as the contract's {@link AxonEventStore} describes
+ * them (JSON text payloads with their version, upcasters for older forms). In the {@code axonserver} profile Axon Server stores the events
  * instead and this engine is not created.
  */
 @Configuration
 class EventStoreConfiguration {
-
-    static final EventSchema SCHEMA = EventSchema.builder()
-            .eventTable("event_store.domain_event_entry")
-            .snapshotTable("event_store.snapshot_event_entry")
-            .globalIndexColumn("global_index")
-            .eventIdentifierColumn("event_identifier")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .typeColumn("type")
-            .timestampColumn("time_stamp")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .payloadColumn("payload")
-            .metaDataColumn("meta_data")
-            .build();
 
     @Bean
     @Primary
@@ -74,13 +58,12 @@ class EventStoreConfiguration {
     }
 
     private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper())
-                .revisionResolver(EventVersions::revisionOf).build();
+        return AxonEventStore.serializer();
     }
 
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new UniqueViolations();
+        return new PostgresUniqueViolations();
     }
 
     /**
@@ -89,7 +72,7 @@ class EventStoreConfiguration {
      */
     @Bean
     EventUpcaster contractUpcasters() {
-        return ContractUpcaster.chain();
+        return AxonEventStore.upcasters();
     }
 
     @Bean
@@ -99,15 +82,13 @@ class EventStoreConfiguration {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           EventUpcaster contractUpcasters) {
-        return JdbcEventStorageEngine.builder()
+        return AxonEventStore.jdbcEngine()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer())
                 .upcasterChain(contractUpcasters)
-                .schema(SCHEMA)
-                .dataType(String.class)
                 .build();
     }
 }

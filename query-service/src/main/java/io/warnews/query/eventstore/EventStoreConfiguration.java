@@ -1,18 +1,14 @@
 package io.warnews.query.eventstore;
 
-import io.warnews.events.EventJson;
-import io.warnews.events.EventVersions;
+import io.warnews.events.axon.AxonEventStore;
+import io.warnews.events.axon.PostgresUniqueViolations;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,21 +27,6 @@ import org.springframework.context.annotation.Profile;
 @Configuration
 @EnableConfigurationProperties(EventStoreProperties.class)
 class EventStoreConfiguration {
-
-    static final EventSchema SCHEMA = EventSchema.builder()
-            .eventTable("event_store.domain_event_entry")
-            .snapshotTable("event_store.snapshot_event_entry")
-            .globalIndexColumn("global_index")
-            .eventIdentifierColumn("event_identifier")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .typeColumn("type")
-            .timestampColumn("time_stamp")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .payloadColumn("payload")
-            .metaDataColumn("meta_data")
-            .build();
 
     @Bean
     @Primary
@@ -66,15 +47,14 @@ class EventStoreConfiguration {
     }
 
     private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper())
-                .revisionResolver(EventVersions::revisionOf).build();
+        return AxonEventStore.serializer();
     }
 
     /** Axon only offers one when it builds the event store itself; this service builds its own. */
     @Bean
     @Profile("!axonserver")
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new PostgresUniqueViolations();
     }
 
     /**
@@ -83,7 +63,7 @@ class EventStoreConfiguration {
      */
     @Bean
     EventUpcaster contractUpcasters() {
-        return ContractUpcaster.chain();
+        return AxonEventStore.upcasters();
     }
 
     @Bean
@@ -94,15 +74,13 @@ class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
                                           EventUpcaster contractUpcasters) {
-        return JdbcEventStorageEngine.builder()
+        return AxonEventStore.jdbcEngine()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(contractUpcasters)
-                .schema(SCHEMA)
-                .dataType(String.class)
                 .build();
     }
 

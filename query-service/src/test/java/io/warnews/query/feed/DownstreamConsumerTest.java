@@ -1,15 +1,11 @@
 package io.warnews.query.feed;
 
+import io.warnews.events.axon.AxonEventStore;
 import static io.warnews.query.feed.Events.conflict;
 import static io.warnews.query.feed.Events.ledger;
 import static io.warnews.query.feed.Events.losses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warnews.events.EventJson;
-import io.warnews.events.EventVersions;
-import io.warnews.events.JsonUpcast;
 import io.warnews.events.LossCategory;
 import io.warnews.events.LossFigure;
 import io.warnews.events.LossesReported;
@@ -29,13 +25,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -91,21 +81,14 @@ class DownstreamConsumerTest {
 
     /** The downstream application's configuration: its own event processor over the shared tables. */
     private static Configuration downstream(DataSource database, Object handler) {
-        Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper())
-                .revisionResolver(EventVersions::revisionOf).build();
+        Serializer serializer = AxonEventStore.serializer();
         return DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .registerEventUpcaster(c -> ContractUpcaster.chain())
-                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                .configureEmbeddedEventStore(c -> AxonEventStore.jdbcEngine()
                         .connectionProvider(new DataSourceConnectionProvider(database))
                         .transactionManager(NoTransactionManager.INSTANCE)
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(serializer)
-                        .upcasterChain(c.upcasterChain())
-                        .schema(SCHEMA)
-                        .dataType(String.class)
                         .build())
                 .eventProcessing(processing -> processing
                         .registerTrackingEventProcessor("downstream-audit-log")
@@ -113,21 +96,6 @@ class DownstreamConsumerTest {
                         .registerEventHandler(c -> handler))
                 .buildConfiguration();
     }
-
-    private static final EventSchema SCHEMA = EventSchema.builder()
-            .eventTable("event_store.domain_event_entry")
-            .snapshotTable("event_store.snapshot_event_entry")
-            .globalIndexColumn("global_index")
-            .eventIdentifierColumn("event_identifier")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .typeColumn("type")
-            .timestampColumn("time_stamp")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .payloadColumn("payload")
-            .metaDataColumn("meta_data")
-            .build();
 
     @ProcessingGroup("downstream-audit-log")
     static class AuditLog {
@@ -141,32 +109,6 @@ class DownstreamConsumerTest {
             if (event instanceof LossesReported report) {
                 reports.addAll(report.figures());
             }
-        }
-    }
-
-    /** The contract's upcasts as Axon upcasters: the same few lines each Axon consumer writes. */
-    static final class ContractUpcaster extends SingleEventUpcaster {
-
-        private final JsonUpcast step;
-
-        ContractUpcaster(JsonUpcast step) {
-            this.step = step;
-        }
-
-        static org.axonframework.serialization.upcasting.event.EventUpcasterChain chain() {
-            return new org.axonframework.serialization.upcasting.event.EventUpcasterChain(
-                    EventVersions.upcasts().stream().map(ContractUpcaster::new).toList());
-        }
-
-        @Override
-        protected boolean canUpcast(IntermediateEventRepresentation event) {
-            return event.getType().getName().equals(step.payloadType()) && step.accepts(event.getType().getRevision());
-        }
-
-        @Override
-        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
-            return event.upcastPayload(new SimpleSerializedType(step.payloadType(), step.toRevision()), JsonNode.class,
-                    payload -> step.upcast(((ObjectNode) payload).deepCopy()));
         }
     }
 

@@ -1,31 +1,19 @@
-package io.warnews.query.eventstore;
+package io.warnews.events.axon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.warnews.events.EventVersions;
 import io.warnews.events.JsonUpcast;
 import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
-/**
- * One step of the contract's event evolution ({@link EventVersions#upcasts()}, plain Jackson in
- * shared-events) as an Axon upcaster. The command-service has the same few lines: the contract
- * stays free of Axon, and the logic itself is written once.
- */
+/** One step of the contract's evolution (plain Jackson, {@link JsonUpcast}) as an Axon upcaster. */
 final class ContractUpcaster extends SingleEventUpcaster {
 
     private final JsonUpcast step;
 
-    private ContractUpcaster(JsonUpcast step) {
+    ContractUpcaster(JsonUpcast step) {
         this.step = step;
-    }
-
-    /** Every step of the contract, in order. */
-    static EventUpcaster chain() {
-        return new EventUpcasterChain(EventVersions.upcasts().stream().map(ContractUpcaster::new).toList());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.warnews.command.eventstore;
+package io.warnews.events.axon;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
@@ -7,9 +7,9 @@ import java.sql.SQLException;
 /**
  * Tells Axon that an append lost a race: PostgreSQL's unique violation (SQLSTATE 23505) on
  * (aggregate_identifier, sequence_number), found anywhere in the cause chain or in a batch's next
- * exceptions. Axon then raises a ConcurrencyException, which the API answers with a 409.
+ * exceptions. Axon then raises a ConcurrencyException instead of a generic store failure.
  */
-class UniqueViolations implements PersistenceExceptionResolver {
+public final class PostgresUniqueViolations implements PersistenceExceptionResolver {
 
     private static final String UNIQUE_VIOLATION = "23505";
 

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -97,15 +98,15 @@ class RealDataEndToEndTest {
     }
 
     private void runTheImporterAsDocumented(String commandUrl) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process importer = new ProcessBuilder(java, "-cp", COMMAND_JAR.toString(),
+        String javaBinary = ProcessHandle.current().info().command().orElse("java");
+        Process importer = new ProcessBuilder(javaBinary, "-cp", COMMAND_JAR.toString(),
                 "-Dloader.main=io.warnews.importer.Importer",
                 "org.springframework.boot.loader.launch.PropertiesLauncher",
                 "--url", commandUrl, "--user", "editor", "--password", "editor-dev-password", "--dataset", "both")
                 .redirectErrorStream(true).redirectOutput(logs.resolve("importer.log").toFile()).start();
-        assertThat(importer.waitFor()).as(java.nio.file.Files.readString(logs.resolve("importer.log")))
+        assertThat(importer.waitFor()).as(Files.readString(logs.resolve("importer.log")))
                 .isZero();
-        List<String> output = java.nio.file.Files.readAllLines(logs.resolve("importer.log"));
+        List<String> output = Files.readAllLines(logs.resolve("importer.log"));
         System.out.println("IMPORT THROUGH THE BACKEND: " + output.get(output.size() - 1));
     }
 

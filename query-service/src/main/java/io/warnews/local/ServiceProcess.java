@@ -50,6 +50,7 @@ public final class ServiceProcess {
         Path log = Files.createDirectories(logs).resolve(name + ".log");
         Process process = new ProcessBuilder(commandLine).redirectErrorStream(true).redirectOutput(log.toFile())
                 .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
         return new ServiceProcess(name, port, log, process);
     }
 

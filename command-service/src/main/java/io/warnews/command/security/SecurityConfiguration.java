@@ -1,6 +1,10 @@
 package io.warnews.command.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -12,6 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
+import java.time.Duration;
+
 /**
  * Every write needs an authenticated editor (HTTP Basic, users from configuration). The API is
  * stateless: no session, no cookie, hence no CSRF token. API docs and health are public.
@@ -20,8 +27,9 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         return http
+                .authenticationManager(authentication)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("war-news command-service"))
@@ -31,6 +39,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole("EDITOR")
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /** Users from configuration, their bcrypt checks remembered for {@code warnews.security.remember-credentials}. */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords, Clock clock,
+                                                @Value("${warnews.security.remember-credentials:5m}") Duration remember) {
+        DaoAuthenticationProvider checker = new DaoAuthenticationProvider(users);
+        checker.setPasswordEncoder(passwords);
+        return new ProviderManager(new RememberedCredentials(checker, remember, clock));
     }
 
     @Bean

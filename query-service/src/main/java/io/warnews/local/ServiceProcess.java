@@ -40,7 +40,7 @@ public final class ServiceProcess {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> commandLine = new ArrayList<>(List.of(java, "-Xmx512m", "-Xss512k",
                 "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
                 "--spring.profiles.active=local",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl,

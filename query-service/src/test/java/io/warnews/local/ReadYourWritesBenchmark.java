@@ -57,10 +57,11 @@ class ReadYourWritesBenchmark {
                 post(command.url() + "/api/conflicts", """
                         {"conflictId":"bench","name":"Benchmark","startDate":"2015-01-01",
                          "parties":[{"code":"RU","name":"Russia"},{"code":"UA","name":"Ukraine"}]}""");
+                run("warm-up", command, jdbcUrl, logs, "warmup", List.of(), 10);
                 Result shipped = run("shipped settings (fetch delay 25 ms)", command, jdbcUrl, logs, "shipped",
-                        List.of());
+                        List.of(), SECONDS);
                 Result baseline = run("Axon's default fetch delay (1 s)", command, jdbcUrl, logs, "baseline",
-                        List.of("--warnews.event-store.fetch-delay=1s"));
+                        List.of("--warnews.event-store.fetch-delay=1s"), SECONDS);
                 System.out.printf("%nREAD-YOUR-WRITES BENCHMARK (%d writes/s for %d s each, 2 processes, fsync on)%n",
                         WRITES_PER_SECOND, SECONDS);
                 System.out.println(shipped);
@@ -75,13 +76,13 @@ class ReadYourWritesBenchmark {
     }
 
     private Result run(String label, ServiceProcess command, String jdbcUrl, Path logs, String ledger,
-                       List<String> settings) throws Exception {
+                       List<String> settings, int seconds) throws Exception {
         ServiceProcess query = ServiceProcess.start(Path.of("target/query-service.jar"), "query-service-" + ledger,
                 logs, freePort(), jdbcUrl, LocalDatabase.QUERY_ROLE, settings).awaitHealthy(Duration.ofMinutes(2));
         try {
             String claimant = "Benchmark " + ledger;
             String slug = "benchmark-" + ledger;
-            int writes = WRITES_PER_SECOND * SECONDS;
+            int writes = WRITES_PER_SECOND * seconds;
             List<Double> visibleAfterMs = Collections.synchronizedList(new ArrayList<>());
             List<Double> writeMs = Collections.synchronizedList(new ArrayList<>());
             ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -114,7 +115,7 @@ class ReadYourWritesBenchmark {
                                 visibleAfterMs.add((System.nanoTime() - acknowledged) / 1e6);
                                 return;
                             }
-                            Thread.sleep(2);
+                            Thread.sleep(5);
                         }
                         failures.add(reportId + " not visible after 10 s (" + slug + ")");
                     } catch (Exception e) {
@@ -123,7 +124,7 @@ class ReadYourWritesBenchmark {
                 }), n * periodMicros, TimeUnit.MICROSECONDS);
             }
             pace.shutdown();
-            pace.awaitTermination(SECONDS + 60L, TimeUnit.SECONDS);
+            pace.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
             workers.shutdown();
             workers.awaitTermination(120, TimeUnit.SECONDS);
             return new Result(label, new ArrayList<>(visibleAfterMs), new ArrayList<>(writeMs), failures.size(),

@@ -42,6 +42,7 @@ class ReadYourWritesBenchmark {
             "editor:editor-dev-password".getBytes());
     private static final int WRITES_PER_SECOND = Integer.getInteger("bench.rate", 50);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 15);
 
     @Test
     void visibilityOfAWriteInTheOtherProcess() throws Exception {
@@ -57,13 +58,12 @@ class ReadYourWritesBenchmark {
                 post(command.url() + "/api/conflicts", """
                         {"conflictId":"bench","name":"Benchmark","startDate":"2015-01-01",
                          "parties":[{"code":"RU","name":"Russia"},{"code":"UA","name":"Ukraine"}]}""");
-                run("warm-up", command, jdbcUrl, logs, "warmup", List.of(), 10);
                 Result shipped = run("shipped settings (fetch delay 25 ms)", command, jdbcUrl, logs, "shipped",
                         List.of(), SECONDS);
                 Result baseline = run("Axon's default fetch delay (1 s)", command, jdbcUrl, logs, "baseline",
                         List.of("--warnews.event-store.fetch-delay=1s"), SECONDS);
-                System.out.printf("%nREAD-YOUR-WRITES BENCHMARK (%d writes/s for %d s each, 2 processes, fsync on)%n",
-                        WRITES_PER_SECOND, SECONDS);
+                System.out.printf("%nREAD-YOUR-WRITES BENCHMARK (%d writes/s, %d s counted after %d s of warm-up,"
+                        + " 2 processes, fsync on)%n", WRITES_PER_SECOND, SECONDS, WARM_UP);
                 System.out.println(shipped);
                 System.out.println(baseline);
                 System.out.printf("ratio shipped/baseline: p50 %.3f, p99 %.3f%n",
@@ -81,7 +81,9 @@ class ReadYourWritesBenchmark {
                 logs, freePort(), jdbcUrl, LocalDatabase.QUERY_ROLE, settings).awaitHealthy(Duration.ofMinutes(2));
         try {
             String claimant = "Benchmark " + ledger;
-            int writes = WRITES_PER_SECOND * seconds;
+            // the first WARM_UP seconds warm both services up (JIT) and are not counted
+            int warmUp = WRITES_PER_SECOND * WARM_UP;
+            int writes = WRITES_PER_SECOND * (WARM_UP + seconds);
             long[] acknowledged = new long[writes];
             long[] visible = new long[writes];
             List<Double> writeMs = Collections.synchronizedList(new ArrayList<>());
@@ -105,7 +107,9 @@ class ReadYourWritesBenchmark {
                             failures.add(response.statusCode() + " " + response.body());
                             return;
                         }
-                        writeMs.add((now - start) / 1e6);
+                        if (n >= warmUp) {
+                            writeMs.add((now - start) / 1e6);
+                        }
                         synchronized (acknowledged) {
                             acknowledged[n] = now;
                         }
@@ -117,7 +121,7 @@ class ReadYourWritesBenchmark {
             // One reader, as a client would read: the newest point of the series tells which writes
             // are visible (the projection applies a stream's events in order).
             int seen = -1;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 30L);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP + seconds + 30L);
             String series = query.url() + "/api/conflicts/bench/losses/RU/PERSONNEL/series?claimant="
                     + claimant.replace(" ", "%20");
             while (seen < writes - 1 && System.nanoTime() < deadline) {
@@ -142,7 +146,7 @@ class ReadYourWritesBenchmark {
             workers.shutdown();
             workers.awaitTermination(120, TimeUnit.SECONDS);
             List<Double> visibleAfterMs = new ArrayList<>();
-            for (int n = 0; n < writes; n++) {
+            for (int n = warmUp; n < writes; n++) {
                 if (acknowledged[n] != 0 && visible[n] != 0) {
                     visibleAfterMs.add(Math.max(0, visible[n] - acknowledged[n]) / 1e6);
                 } else if (acknowledged[n] != 0) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class LocalBackend {
 
     private static final List<ServiceProcess> SERVICES = new CopyOnWriteArrayList<>();
+    private static volatile boolean stopping;
 
     private LocalBackend() {
     }
@@ -74,6 +75,9 @@ public final class LocalBackend {
         while (SERVICES.stream().allMatch(service -> service.process().isAlive())) {
             Thread.sleep(1000);
         }
+        if (stopping) {
+            return;
+        }
         ServiceProcess stopped = SERVICES.stream().filter(s -> !s.process().isAlive()).findFirst().orElseThrow();
         System.err.println(stopped.name() + " stopped (exit " + stopped.process().exitValue() + "); see "
                 + stopped.log() + ". Stopping the rest.");
@@ -81,6 +85,7 @@ public final class LocalBackend {
     }
 
     private static void stop(EmbeddedPostgres postgres) {
+        stopping = true;
         for (int i = SERVICES.size() - 1; i >= 0; i--) {
             SERVICES.get(i).stop();
         }

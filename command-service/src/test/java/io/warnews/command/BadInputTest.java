@@ -130,6 +130,29 @@ class BadInputTest {
     }
 
     @Test
+    void anOversizedChunkedBodyIsA413() throws Exception {
+        byte[] prefix = "{\"reportId\":\"r1\",\"claimant\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.InputStream body = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(prefix),
+                new java.io.InputStream() {
+                    private long left = 17L * 1024 * 1024;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'x' : -1;
+                    }
+                });
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + REPORTS))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("editor:editor-dev-password".getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(new EventStoreRows(jdbc).count()).isEqualTo(storedBefore);
+    }
+
+    @Test
     void aBatchOverTheItemLimitIsA400() {
         var items = java.util.stream.IntStream.range(0, 5001)
                 .mapToObj(i -> batchItem("b" + i, "2025-06-12", 1)).toList();

@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  * 50 writes per second: the command-service and the query-service as processes of their own over
  * one durable PostgreSQL (fsync on). Run with {@code mvn -Pbench verify} (see README, "Benchmarks").
  *
- * <p>Two runs in the same session: the shipped settings (event store fetch delay 25 ms) and, as the
- * baseline, Axon's default fetch delay of 1 s. The figures are printed; nothing is asserted, so a
+ * <p>Three runs in the same session: the shipped settings (tracking processors, event store fetch
+ * delay 25 ms); as the baseline, Axon's default fetch delay of 1 s; and the losses read model on a
+ * pooled streaming processor instead. The figures are printed; nothing is asserted, so a
  * busy machine cannot fail a build: compare the ratio, not the milliseconds.
  */
 class ReadYourWritesBenchmark {
@@ -62,13 +63,19 @@ class ReadYourWritesBenchmark {
                         List.of(), SECONDS);
                 Result baseline = run("Axon's default fetch delay (1 s)", command, jdbcUrl, logs, "baseline",
                         List.of("--warnews.event-store.fetch-delay=1s"), SECONDS);
+                Result pooled = run("pooled streaming processor (25 ms)", command, jdbcUrl, logs, "pooled",
+                        List.of("--axon.eventhandling.processors.losses.mode=pooled"), SECONDS);
                 System.out.printf("%nREAD-YOUR-WRITES BENCHMARK (%d writes/s, %d s counted after %d s of warm-up,"
                         + " 2 processes, fsync on)%n", WRITES_PER_SECOND, SECONDS, WARM_UP);
                 System.out.println(shipped);
                 System.out.println(baseline);
+                System.out.println(pooled);
                 System.out.printf("ratio shipped/baseline: p50 %.3f, p99 %.3f%n",
                         shipped.percentile(50) / baseline.percentile(50),
                         shipped.percentile(99) / baseline.percentile(99));
+                System.out.printf("ratio shipped/pooled:   p50 %.3f, p99 %.3f%n",
+                        shipped.percentile(50) / pooled.percentile(50),
+                        shipped.percentile(99) / pooled.percentile(99));
             } finally {
                 command.stop();
             }

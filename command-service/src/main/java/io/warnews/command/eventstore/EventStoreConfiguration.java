@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Profile;
 /**
  * The event store on PostgreSQL: Axon's JDBC engine over the tables of
  * {@code db/event-store/V1__event_store.sql}, as the contract's {@link AxonEventStore} describes
- * them (JSON text payloads with their version, upcasters for older forms). In the {@code axonserver} profile Axon Server stores the events
- * instead and this engine is not created.
+ * them (JSON text payloads with their version, upcasters for older forms). In the
+ * {@code axonserver} profile Axon Server stores the events instead and this engine is not created.
  */
 @Configuration
 class EventStoreConfiguration {

@@ -1,6 +1,7 @@
 package io.warnews.local;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +53,13 @@ public final class ServiceProcess {
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
         return new ServiceProcess(name, port, log, process);
+    }
+
+    /** A port nothing listens on right now, for a service started on this machine. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Waits until {@code /actuator/health} answers 200; fails fast if the process exits. */

@@ -12,7 +12,6 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -55,7 +54,7 @@ class EndToEndTest {
         LocalDatabase.prepare(postgres.getPostgresDatabase(), "warnews_e2e");
         jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/warnews_e2e";
         command = ServiceProcess.start(COMMAND_JAR, "command-service", Files.createTempDirectory("e2e-logs"),
-                freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(2));
+                ServiceProcess.freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(2));
         query = new SpringApplicationBuilder(QueryServiceApplication.class).profiles("local").run(
                 "--server.port=0", "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + LocalDatabase.QUERY_ROLE,
@@ -165,11 +164,5 @@ class EndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,13 +53,13 @@ class FaultToleranceTest {
 
     @Test
     void everyAcknowledgedWriteSurvivesKilledProcesses() throws Exception {
-        int pgPort = freePort();
+        int pgPort = ServiceProcess.freePort();
         Path data = folder.resolve("postgres");
         postgres = durablePostgres(data, pgPort);
         LocalDatabase.prepare(postgres.getPostgresDatabase(), "faults");
         String jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/faults";
         command = ServiceProcess.start(Path.of("../command-service/target/command-service-exec.jar"),
-                "command-service", folder.resolve("logs"), freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE,
+                "command-service", folder.resolve("logs"), ServiceProcess.freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE,
                 List.of("--spring.datasource.hikari.connection-timeout=2000")).awaitHealthy(Duration.ofMinutes(2));
         assertThat(post("/api/conflicts", """
                 {"conflictId":"faults","name":"Faults","startDate":"2015-01-01",
@@ -142,11 +141,5 @@ class FaultToleranceTest {
             }
         }
         return ids;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,8 +3,6 @@ package io.warnews.local;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +35,7 @@ class ImportBenchmark {
             LocalDatabase.prepare(postgres.getPostgresDatabase(), "import");
             String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/import";
             ServiceProcess command = ServiceProcess.start(COMMAND_JAR, "command-service-" + batchSize, logs,
-                    freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(2));
+                    ServiceProcess.freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(2));
             try {
                 Path log = logs.resolve("importer-" + batchSize + ".log");
                 String javaBinary = ProcessHandle.current().info().command().orElse("java");
@@ -54,12 +52,6 @@ class ImportBenchmark {
             } finally {
                 command.stop();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

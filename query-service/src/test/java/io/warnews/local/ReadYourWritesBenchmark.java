@@ -6,7 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +52,7 @@ class ReadYourWritesBenchmark {
             LocalDatabase.prepare(postgres.getPostgresDatabase(), "bench");
             String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/bench";
             ServiceProcess command = ServiceProcess.start(Path.of("../command-service/target/command-service-exec.jar"),
-                    "command-service", logs, freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of())
+                    "command-service", logs, ServiceProcess.freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of())
                     .awaitHealthy(Duration.ofMinutes(2));
             try {
                 post(command.url() + "/api/conflicts", """
@@ -85,7 +84,7 @@ class ReadYourWritesBenchmark {
     private Result run(String label, ServiceProcess command, String jdbcUrl, Path logs, String ledger,
                        List<String> settings, int seconds) throws Exception {
         ServiceProcess query = ServiceProcess.start(Path.of("target/query-service.jar"), "query-service-" + ledger,
-                logs, freePort(), jdbcUrl, LocalDatabase.QUERY_ROLE, settings).awaitHealthy(Duration.ofMinutes(2));
+                logs, ServiceProcess.freePort(), jdbcUrl, LocalDatabase.QUERY_ROLE, settings).awaitHealthy(Duration.ofMinutes(2));
         try {
             String claimant = "Benchmark " + ledger;
             // the first WARM_UP seconds warm both services up (JIT) and are not counted
@@ -197,11 +196,5 @@ class ReadYourWritesBenchmark {
 
     private static String get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

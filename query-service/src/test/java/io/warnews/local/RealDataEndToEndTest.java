@@ -11,7 +11,6 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +62,7 @@ class RealDataEndToEndTest {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             LocalDatabase.prepare(postgres.getPostgresDatabase(), "realdata");
             String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/realdata";
-            ServiceProcess command = ServiceProcess.start(COMMAND_JAR, "command-service", logs, freePort(), jdbcUrl,
+            ServiceProcess command = ServiceProcess.start(COMMAND_JAR, "command-service", logs, ServiceProcess.freePort(), jdbcUrl,
                     LocalDatabase.COMMAND_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(2));
             try (ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
                     .profiles("local").run("--server.port=0", "--spring.datasource.url=" + jdbcUrl,
@@ -173,11 +172,5 @@ class RealDataEndToEndTest {
                 HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +39,7 @@ class RebuildBenchmark {
             LocalDatabase.prepare(postgres.getPostgresDatabase(), "rebuild");
             String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/rebuild";
             ServiceProcess command = ServiceProcess.start(Path.of("../command-service/target/command-service-exec.jar"),
-                    "command-service", logs, freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of())
+                    "command-service", logs, ServiceProcess.freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of())
                     .awaitHealthy(Duration.ofMinutes(2));
             long events;
             try {
@@ -85,7 +83,7 @@ class RebuildBenchmark {
     /** Starts a query-service with that batch size, lets it catch up, rebuilds, and answers the rebuild's seconds. */
     private static double rebuild(String jdbcUrl, Path logs, String batchSize) throws Exception {
         ServiceProcess query = ServiceProcess.start(Path.of("target/query-service.jar"), "query-" + batchSize, logs,
-                freePort(), jdbcUrl, LocalDatabase.QUERY_ROLE, List.of("--axon.eventhandling.processors.losses"
+                ServiceProcess.freePort(), jdbcUrl, LocalDatabase.QUERY_ROLE, List.of("--axon.eventhandling.processors.losses"
                         + ".batch-size=" + batchSize)).awaitHealthy(Duration.ofMinutes(2));
         try {
             String projection = query.url() + "/api/audit/projections/losses";
@@ -138,11 +136,5 @@ class RebuildBenchmark {
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                 "auditor:auditor-dev-password".getBytes())).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

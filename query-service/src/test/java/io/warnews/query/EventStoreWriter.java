@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -25,11 +24,8 @@ public final class EventStoreWriter {
     private final JdbcEventStorageEngine engine;
 
     public EventStoreWriter(ApplicationContext context) {
-        this.engine = AxonEventStore.jdbcEngine()
-                .connectionProvider(context.getBean(ConnectionProvider.class))
-                .transactionManager(context.getBean(TransactionManager.class))
-                .persistenceExceptionResolver(context.getBean(PersistenceExceptionResolver.class))
-                .build();
+        this.engine = AxonEventStore.jdbcEngine(context.getBean(ConnectionProvider.class),
+                context.getBean(TransactionManager.class)).build();
     }
 
     /** Appends the events to the stream, after what it holds; answers the stream's new version. */

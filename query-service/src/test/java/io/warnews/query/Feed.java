@@ -1,6 +1,9 @@
 package io.warnews.query;
 
+import io.warnews.events.ConflictRegistered;
+import io.warnews.events.Party;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +41,12 @@ public final class Feed {
 
     public static Stored event(String streamId, long version, Object payload) {
         return new Stored(streamId, version, payload, Instant.ofEpochMilli(CLOCK.addAndGet(1000)));
+    }
+
+    /** A conflict between RU and UA that started on 2022-02-24, the setting most tests need. */
+    public static ConflictRegistered warBetweenRussiaAndUkraine(String conflictId) {
+        return new ConflictRegistered(conflictId, "War", List.of(new Party("RU", "Russia"),
+                new Party("UA", "Ukraine")), LocalDate.of(2022, 2, 24));
     }
 
     public Stored deliver(String streamId, long version, Object payload) {

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warnews.events.EventJson;
 import io.warnews.events.axon.AxonEventStore;
-import io.warnews.events.axon.PostgresUniqueViolations;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -31,19 +29,19 @@ class EventStoreConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return jackson();
+        return AxonEventStore.serializer();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return jackson();
+        return AxonEventStore.serializer();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return jackson();
+        return AxonEventStore.serializer();
     }
 
     /**
@@ -55,15 +53,6 @@ class EventStoreConfiguration {
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
         return JacksonSerializer.builder().objectMapper(mapper).build();
-    }
-
-    private static Serializer jackson() {
-        return AxonEventStore.serializer();
-    }
-
-    @Bean
-    PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new PostgresUniqueViolations();
     }
 
     /**
@@ -78,17 +67,9 @@ class EventStoreConfiguration {
     @Bean
     @Profile("!axonserver")
     EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          EventUpcaster contractUpcasters) {
-        return AxonEventStore.jdbcEngine()
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
+                                          TransactionManager transactionManager) {
+        return AxonEventStore.jdbcEngine(connectionProvider, transactionManager)
                 .snapshotSerializer(snapshotSerializer())
-                .upcasterChain(contractUpcasters)
                 .build();
     }
 }

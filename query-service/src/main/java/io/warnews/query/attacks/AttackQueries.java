@@ -5,6 +5,7 @@ import io.warnews.events.Source;
 import io.warnews.events.Target;
 import io.warnews.events.Weapon;
 import io.warnews.events.WeaponType;
+import io.warnews.query.processing.Filters;
 import io.warnews.query.processing.JsonColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,18 +44,12 @@ class AttackQueries {
     /** Filters: start day within [from, to], a target whose region contains {@code region}, a weapon of the type. */
     List<AttackView> list(String conflictId, Optional<LocalDate> from, Optional<LocalDate> to,
                           Optional<String> region, Optional<WeaponType> weaponType) {
-        MapSqlParameterSource params = new MapSqlParameterSource("conflict", conflictId);
-        StringBuilder sql = new StringBuilder(ATTACKS).append(period(params, from, to));
-        region.ifPresent(value -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM jsonb_array_elements(a.targets) t"
-                    + " WHERE strpos(lower(t->>'region'), lower(:region)) > 0)");
-            params.addValue("region", value);
-        });
-        weaponType.ifPresent(value -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM jsonb_array_elements(a.weapons) w WHERE w->>'type' = :type)");
-            params.addValue("type", value.name());
-        });
-        return jdbc.query(sql.append(IN_ORDER).toString(), params, AttackQueries::attack);
+        Filters filters = periodFilters(new MapSqlParameterSource("conflict", conflictId), from, to)
+                .and(region, "EXISTS (SELECT 1 FROM jsonb_array_elements(a.targets) t"
+                        + " WHERE strpos(lower(t->>'region'), lower(:region)) > 0)", "region")
+                .and(weaponType, "EXISTS (SELECT 1 FROM jsonb_array_elements(a.weapons) w WHERE w->>'type' = :type)",
+                        "type");
+        return jdbc.query(ATTACKS + filters + IN_ORDER, filters.params(), AttackQueries::attack);
     }
 
     List<DailyAttacks> daily(String conflictId, Optional<LocalDate> from, Optional<LocalDate> to) {
@@ -64,7 +59,7 @@ class AttackQueries {
                        sum(killed) AS killed, sum(injured) AS injured
                 FROM read_model.attack a
                 WHERE conflict_id = :conflict
-                """ + period(params, from, to) + " GROUP BY start_date ORDER BY start_date";
+                """ + periodFilters(params, from, to) + " GROUP BY start_date ORDER BY start_date";
         return jdbc.query(sql, params, (rs, i) -> new DailyAttacks(
                 rs.getObject("start_date", LocalDate.class),
                 rs.getInt("attacks"),
@@ -110,17 +105,9 @@ class AttackQueries {
         return jdbc.query(sql, params, AttackQueries::attack).stream().findFirst();
     }
 
-    private static String period(MapSqlParameterSource params, Optional<LocalDate> from, Optional<LocalDate> to) {
-        StringBuilder sql = new StringBuilder();
-        from.ifPresent(value -> {
-            sql.append(" AND start_date >= :from");
-            params.addValue("from", value);
-        });
-        to.ifPresent(value -> {
-            sql.append(" AND start_date <= :to");
-            params.addValue("to", value);
-        });
-        return sql.toString();
+    private static Filters periodFilters(MapSqlParameterSource params, Optional<LocalDate> from,
+                                         Optional<LocalDate> to) {
+        return new Filters(params).and(from, "start_date >= :from", "from").and(to, "start_date <= :to", "to");
     }
 
     private static AttackView attack(ResultSet rs, int row) throws SQLException {

@@ -1,9 +1,7 @@
 package io.warnews.query.eventstore;
 
 import io.warnews.events.axon.AxonEventStore;
-import io.warnews.events.axon.PostgresUniqueViolations;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -31,30 +29,19 @@ class EventStoreConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return jackson();
+        return AxonEventStore.serializer();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return jackson();
+        return AxonEventStore.serializer();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return jackson();
-    }
-
-    private static Serializer jackson() {
         return AxonEventStore.serializer();
-    }
-
-    /** Axon only offers one when it builds the event store itself; this service builds its own. */
-    @Bean
-    @Profile("!axonserver")
-    PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new PostgresUniqueViolations();
     }
 
     /**
@@ -69,19 +56,8 @@ class EventStoreConfiguration {
     @Bean
     @Profile("!axonserver")
     EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer snapshotSerializer,
-                                          EventUpcaster contractUpcasters) {
-        return AxonEventStore.jdbcEngine()
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotSerializer(snapshotSerializer)
-                .upcasterChain(contractUpcasters)
-                .build();
+                                          TransactionManager transactionManager) {
+        return AxonEventStore.jdbcEngine(connectionProvider, transactionManager).build();
     }
 
     @Bean(destroyMethod = "shutDown")

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import io.warnews.query.processing.Filters;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,20 +38,12 @@ class LossQueries {
 
     /** Each claimant's latest figure per side and category, with a world date ending on or before {@code asOf}. */
     List<Figure> latestPerClaimant(String conflictId, Optional<String> side, Optional<LocalDate> asOf) {
-        MapSqlParameterSource params = new MapSqlParameterSource("conflict", conflictId);
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT ON (r.side, f.category, r.claimant)")
-                .append(COLUMNS).append(CUMULATIVE_FIGURES);
-        side.ifPresent(value -> {
-            sql.append(" AND r.side = :side");
-            params.addValue("side", value);
-        });
-        asOf.ifPresent(value -> {
-            sql.append(" AND r.as_of_end <= :asOf");
-            params.addValue("asOf", value);
-        });
-        sql.append(" ORDER BY r.side, f.category, r.claimant, r.as_of_end DESC, r.as_of_start DESC,"
-                + " r.recorded_at DESC, r.report_id DESC");
-        return jdbc.query(sql.toString(), params, LossQueries::figure);
+        Filters filters = new Filters(new MapSqlParameterSource("conflict", conflictId))
+                .and(side, "r.side = :side", "side")
+                .and(asOf, "r.as_of_end <= :asOf", "asOf");
+        return jdbc.query("SELECT DISTINCT ON (r.side, f.category, r.claimant)" + COLUMNS + CUMULATIVE_FIGURES
+                + filters + " ORDER BY r.side, f.category, r.claimant, r.as_of_end DESC, r.as_of_start DESC,"
+                + " r.recorded_at DESC, r.report_id DESC", filters.params(), LossQueries::figure);
     }
 
     /** The figures of the given claimants whose world date ends on one of {@code days}, newest recorded first. */
@@ -73,33 +66,16 @@ class LossQueries {
      */
     List<Figure> series(String conflictId, Optional<String> side, Optional<LossCategory> category,
                         Optional<String> claimant, Optional<LocalDate> from, Optional<LocalDate> to) {
-        MapSqlParameterSource params = new MapSqlParameterSource("conflict", conflictId);
-        StringBuilder sql = new StringBuilder(
-                "SELECT DISTINCT ON (r.side, f.category, r.as_of_end, r.as_of_start, r.claimant)")
-                .append(COLUMNS).append(CUMULATIVE_FIGURES);
-        side.ifPresent(value -> {
-            sql.append(" AND r.side = :side");
-            params.addValue("side", value);
-        });
-        category.ifPresent(value -> {
-            sql.append(" AND f.category = :category");
-            params.addValue("category", value.name());
-        });
-        claimant.ifPresent(value -> {
-            sql.append(" AND r.claimant = :claimant");
-            params.addValue("claimant", value);
-        });
-        from.ifPresent(value -> {
-            sql.append(" AND r.as_of_end >= :from");
-            params.addValue("from", value);
-        });
-        to.ifPresent(value -> {
-            sql.append(" AND r.as_of_end <= :to");
-            params.addValue("to", value);
-        });
-        sql.append(" ORDER BY r.side, f.category, r.as_of_end, r.as_of_start, r.claimant,"
-                + " r.recorded_at DESC, r.report_id DESC");
-        return jdbc.query(sql.toString(), params, LossQueries::figure);
+        Filters filters = new Filters(new MapSqlParameterSource("conflict", conflictId))
+                .and(side, "r.side = :side", "side")
+                .and(category, "f.category = :category", "category")
+                .and(claimant, "r.claimant = :claimant", "claimant")
+                .and(from, "r.as_of_end >= :from", "from")
+                .and(to, "r.as_of_end <= :to", "to");
+        return jdbc.query("SELECT DISTINCT ON (r.side, f.category, r.as_of_end, r.as_of_start, r.claimant)"
+                + COLUMNS + CUMULATIVE_FIGURES + filters
+                + " ORDER BY r.side, f.category, r.as_of_end, r.as_of_start, r.claimant,"
+                + " r.recorded_at DESC, r.report_id DESC", filters.params(), LossQueries::figure);
     }
 
     private static Figure figure(ResultSet rs, int row) throws SQLException {

@@ -7,9 +7,8 @@ import io.warnews.query.consistency.ReadsFrom;
 import io.warnews.query.processing.JsonColumns;
 import io.warnews.query.processing.ProcessingGroups;
 import io.warnews.query.web.Params;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
+import io.warnews.query.processing.Filters;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,23 +34,14 @@ class TimelineController {
                                  @RequestParam(required = false) String from,
                                  @RequestParam(required = false) String to) {
         conflicts.require(conflictId);
-        MapSqlParameterSource params = new MapSqlParameterSource("conflict", conflictId);
-        StringBuilder sql = new StringBuilder("""
+        Filters filters = new Filters(new MapSqlParameterSource("conflict", conflictId))
+                .and(Params.from("from", from), "date_end >= :from", "from")
+                .and(Params.upTo("to", to), "date_end <= :to", "to");
+        return jdbc.query("""
                 SELECT world_date, kind, summary, claimant, source::text AS source, stream_id, corrected
                 FROM read_model.timeline_entry WHERE conflict_id = :conflict
-                """);
-        Optional<LocalDate> start = Params.from("from", from);
-        Optional<LocalDate> end = Params.upTo("to", to);
-        start.ifPresent(value -> {
-            sql.append(" AND date_end >= :from");
-            params.addValue("from", value);
-        });
-        end.ifPresent(value -> {
-            sql.append(" AND date_end <= :to");
-            params.addValue("to", value);
-        });
-        sql.append(" ORDER BY date_end, date_start, recorded_at, stream_id, version, entry_key");
-        return jdbc.query(sql.toString(), params, (rs, i) -> new TimelineEntry(
+                """ + filters + " ORDER BY date_end, date_start, recorded_at, stream_id, version, entry_key",
+                filters.params(), (rs, i) -> new TimelineEntry(
                 WorldDate.parse(rs.getString("world_date")),
                 rs.getString("kind"),
                 rs.getString("summary"),

@@ -13,8 +13,6 @@ import io.warnews.events.AttackDetails;
 import io.warnews.events.AttackLaunched;
 import io.warnews.events.AttackRetracted;
 import io.warnews.events.Casualties;
-import io.warnews.events.ConflictRegistered;
-import io.warnews.events.Party;
 import io.warnews.events.Target;
 import io.warnews.events.Weapon;
 import io.warnews.events.WeaponType;
@@ -47,8 +45,7 @@ class AttacksReadModelTest {
     void registerAConflict() {
         feed = new Feed(context);
         conflict = "attacks-" + CONFLICTS.incrementAndGet();
-        feed.deliver(conflict, 0, new ConflictRegistered(conflict, "War", List.of(new Party("RU", "Russia"),
-                new Party("UA", "Ukraine")), LocalDate.of(2022, 2, 24)));
+        feed.deliver(conflict, 0, Feed.warBetweenRussiaAndUkraine(conflict));
     }
 
     private static AttackDetails details(String region, LocalDate day, List<Weapon> weapons, Casualties casualties) {

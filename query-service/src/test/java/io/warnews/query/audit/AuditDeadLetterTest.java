@@ -1,5 +1,7 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.Feed;
+
 import static io.warnews.query.audit.AuditHistoryTest.AUDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -10,17 +12,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.warnews.events.Basis;
-import io.warnews.events.ConflictRegistered;
 import io.warnews.events.LossCategory;
 import io.warnews.events.LossFigure;
 import io.warnews.events.LossesReported;
-import io.warnews.events.Party;
 import io.warnews.events.Qualifier;
 import io.warnews.events.WorldDate;
 import io.warnews.query.EventStoreWriter;
 import io.warnews.query.QueryServiceTest;
 import io.warnews.query.SeedStory;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -54,8 +53,7 @@ class AuditDeadLetterTest {
     void refuseThePoisonFigure() {
         writer = new EventStoreWriter(context);
         conflict = "poisoned-" + System.nanoTime();
-        writer.append(conflict, new ConflictRegistered(conflict, "War", List.of(new Party("RU", "Russia"),
-                new Party("UA", "Ukraine")), LocalDate.of(2022, 2, 24)));
+        writer.append(conflict, Feed.warBetweenRussiaAndUkraine(conflict));
         jdbc.execute("ALTER TABLE read_model.loss_figure ADD CONSTRAINT no_poison CHECK (value <> " + POISON
                 + ") NOT VALID");
     }

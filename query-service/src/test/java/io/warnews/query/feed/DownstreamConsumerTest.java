@@ -86,10 +86,8 @@ class DownstreamConsumerTest {
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> AxonEventStore.jdbcEngine()
-                        .connectionProvider(new DataSourceConnectionProvider(database))
-                        .transactionManager(NoTransactionManager.INSTANCE)
-                        .build())
+                .configureEmbeddedEventStore(c -> AxonEventStore.jdbcEngine(
+                        new DataSourceConnectionProvider(database), NoTransactionManager.INSTANCE).build())
                 .eventProcessing(processing -> processing
                         .registerTrackingEventProcessor("downstream-audit-log")
                         .registerTokenStore("downstream-audit-log", c -> new InMemoryTokenStore())

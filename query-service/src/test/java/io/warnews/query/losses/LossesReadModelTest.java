@@ -10,19 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.warnews.events.Basis;
-import io.warnews.events.ConflictRegistered;
 import io.warnews.events.LossCategory;
 import io.warnews.events.LossFigure;
 import io.warnews.events.LossReportCorrected;
 import io.warnews.events.LossReportRetracted;
 import io.warnews.events.LossesReported;
-import io.warnews.events.Party;
 import io.warnews.events.Qualifier;
 import io.warnews.events.WorldDate;
 import io.warnews.query.Feed;
 import io.warnews.query.QueryServiceTest;
 import io.warnews.query.SeedStory;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +48,7 @@ class LossesReadModelTest {
     void registerAConflict() {
         feed = new Feed(context);
         conflict = "losses-" + CONFLICTS.incrementAndGet();
-        feed.deliver(conflict, 0, new ConflictRegistered(conflict, "War", List.of(new Party("RU", "Russia"),
-                new Party("UA", "Ukraine")), LocalDate.of(2022, 2, 24)));
+        feed.deliver(conflict, 0, Feed.warBetweenRussiaAndUkraine(conflict));
     }
 
     private String ledger(String claimant) {

@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.warnews.events.AgreementSigned;
-import io.warnews.events.ConflictRegistered;
-import io.warnews.events.Party;
 import io.warnews.events.RoundHeld;
 import io.warnews.events.TalksCollapsed;
 import io.warnews.events.TalksOpened;
@@ -52,8 +50,7 @@ class TalksReadModelTest {
         feed = new Feed(context);
         conflict = "talks-" + CONFLICTS.incrementAndGet();
         talks = conflict + "-istanbul";
-        feed.deliver(conflict, 0, new ConflictRegistered(conflict, "War", List.of(new Party("RU", "Russia"),
-                new Party("UA", "Ukraine")), LocalDate.of(2022, 2, 24)));
+        feed.deliver(conflict, 0, Feed.warBetweenRussiaAndUkraine(conflict));
         feed.deliver(talks, 0, new TalksOpened(talks, conflict, "Istanbul talks", List.of("RU", "UA"), List.of("TR"),
                 "Istanbul", LocalDate.of(2025, 5, 16), null));
         feed.deliver(talks, 1, new TermsProposed(talks, conflict, "p1", "UA", List.of(

@@ -10,13 +10,11 @@ import io.warnews.events.AttackDetails;
 import io.warnews.events.AttackLaunched;
 import io.warnews.events.Basis;
 import io.warnews.events.Casualties;
-import io.warnews.events.ConflictRegistered;
 import io.warnews.events.LossCategory;
 import io.warnews.events.LossFigure;
 import io.warnews.events.LossReportCorrected;
 import io.warnews.events.LossReportRetracted;
 import io.warnews.events.LossesReported;
-import io.warnews.events.Party;
 import io.warnews.events.Qualifier;
 import io.warnews.events.Target;
 import io.warnews.events.WorldDate;
@@ -44,8 +42,7 @@ class TimelineReadModelTest {
         String conflict = "timeline-1";
         String ledger = conflict + "/losses/RU/mod";
         String attack = conflict + "-kharkiv";
-        feed.deliver(conflict, 0, new ConflictRegistered(conflict, "War", List.of(new Party("RU", "Russia"),
-                new Party("UA", "Ukraine")), LocalDate.of(2022, 2, 24)));
+        feed.deliver(conflict, 0, Feed.warBetweenRussiaAndUkraine(conflict));
         feed.deliver(ledger, 0, report(ledger, conflict, "late", "2025-06-12", 1_000_340));
         feed.deliver(ledger, 1, report(ledger, conflict, "early", "2025-06-01", 990_000));
         feed.deliver(ledger, 2, report(ledger, conflict, "gone", "2025-06-02", 991_000));

@@ -2,6 +2,8 @@ package io.warnews.events.axon;
 
 import io.warnews.events.EventJson;
 import io.warnews.events.EventVersions;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -46,13 +48,17 @@ public final class AxonEventStore {
     }
 
     /**
-     * A JDBC engine over these tables with the contract's serializer and upcasters; the caller adds
-     * its connection provider and transaction manager (and, to write, a persistence exception
-     * resolver and a snapshot serializer).
+     * A JDBC engine over these tables with the contract's serializer and upcasters, on the caller's
+     * connections and transactions; a lost race for a stream version is Axon's ConcurrencyException.
+     * A writer that snapshots aggregates sets its own snapshot serializer.
      */
-    public static JdbcEventStorageEngine.Builder jdbcEngine() {
+    public static JdbcEventStorageEngine.Builder jdbcEngine(ConnectionProvider connections,
+                                                            TransactionManager transactions) {
         Serializer serializer = serializer();
         return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .persistenceExceptionResolver(new PostgresUniqueViolations())
                 .schema(SCHEMA)
                 .dataType(String.class)
                 .eventSerializer(serializer)

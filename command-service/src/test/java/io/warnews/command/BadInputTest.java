@@ -187,12 +187,6 @@ class BadInputTest {
                 .isEqualTo("DATE_MAY_NOT_BE_IN_THE_FUTURE");
     }
 
-    @Test
-    void interceptedAboveLaunchedIsA422() {
-        JsonNode problem = refused(api.post("/api/conflicts/" + CONFLICT + "/attacks", attack("a1", 10, 11)), 422);
-        assertThat(problem.path("rule").asText()).isEqualTo("INTERCEPTED_MAY_NOT_EXCEED_LAUNCHED");
-        assertThat(problem.path("detail").asText()).contains("11 intercepted is more than the 10 launched");
-    }
 
     @Test
     void aCorrectionOfAnUnknownReportIsA404() {

@@ -16,9 +16,14 @@ final class SampleEvents {
             "Russia's losses pass 1 million", Instant.parse("2025-06-12T08:15:00Z"));
 
     private static final AttackDetails ATTACK = new AttackDetails("RU", "record drone attack",
-            List.of(new Target("Rivne", "Rivne Oblast")), LocalDate.of(2025, 6, 8), LocalDate.of(2025, 6, 9),
+            List.of(new Target("Rivne", "Rivne Oblast", Impact.HIT), new Target("Lutsk", "Volyn Oblast", Impact.DEBRIS)),
+            LocalDate.of(2025, 6, 8), LocalDate.of(2025, 6, 9),
             OffsetDateTime.parse("2025-06-08T22:00:00+03:00"), null,
-            List.of(new Weapon(WeaponType.ATTACK_DRONE, "Shahed-136", 479, 460)), new Casualties(1, 23));
+            List.of(new Weapon(WeaponType.ATTACK_DRONE, "Shahed-136", 479, 460, 277, 183, 19, 200, "Kursk Oblast",
+                            null),
+                    new Weapon(WeaponType.CRUISE_MISSILE, "Kh-101", null, null, null, null, null, null, null,
+                            new Carrier(CarrierKind.AIRCRAFT, "Tu-95MS"))),
+            new Casualties(1, 23), List.of("Kursk Oblast", "Caspian Sea"));
 
     static List<WarEvent> all() {
         var figures = List.of(new LossFigure(LossCategory.PERSONNEL, 1_000_340, Qualifier.ABOUT),

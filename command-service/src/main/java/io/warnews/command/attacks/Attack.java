@@ -11,7 +11,6 @@ import io.warnews.events.AttackCorrected;
 import io.warnews.events.AttackDetails;
 import io.warnews.events.AttackLaunched;
 import io.warnews.events.AttackRetracted;
-import io.warnews.events.Weapon;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -21,10 +20,15 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** One attack's stream: launched, its toll revised, corrected or retracted. */
+/**
+ * One attack's stream: launched, its toll revised, corrected or retracted. Shape and dates are
+ * refused when wrong; a report inconsistent with itself is recorded as published, with warnings
+ * ({@link AttackChecks}).
+ */
 @Aggregate(cache = "aggregateCache")
 class Attack {
 
@@ -41,18 +45,19 @@ class Attack {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    Recorded handle(LaunchAttack command, Conflicts conflicts, Clock clock) {
+    AttackRecorded handle(LaunchAttack command, Conflicts conflicts, Clock clock) {
+        List<AttackChecks.Warning> warnings = AttackChecks.warnings(command.details());
         if (attackId != null) {
             if (!fingerprint.equals(Fingerprint.of(command))) {
                 throw RuleViolation.of(Rule.ID_REUSED_WITH_OTHER_CONTENT,
                         "attack '%s' is already recorded with other content", attackId);
             }
-            return new Recorded(attackId, 0, false);
+            return new AttackRecorded(attackId, 0, false, warnings);
         }
         requireValid(command.details(), conflicts.require(command.conflictId()), clock);
         apply(new AttackLaunched(command.attackId(), command.conflictId(), command.details(), command.claimant(),
                 command.source()));
-        return new Recorded(command.attackId(), 0, true);
+        return new AttackRecorded(command.attackId(), 0, true, warnings);
     }
 
     @CommandHandler
@@ -67,14 +72,15 @@ class Attack {
     }
 
     @CommandHandler
-    Recorded handle(CorrectAttack command, Conflicts conflicts, Clock clock) {
+    AttackRecorded handle(CorrectAttack command, Conflicts conflicts, Clock clock) {
         requireOpen();
+        List<AttackChecks.Warning> warnings = AttackChecks.warnings(command.details());
         if (command.details().equals(details)) {
-            return new Recorded(attackId, version, false);
+            return new AttackRecorded(attackId, version, false, warnings);
         }
         requireValid(command.details(), conflicts.require(conflictId), clock);
         apply(new AttackCorrected(attackId, conflictId, command.details(), command.reason(), command.source()));
-        return new Recorded(attackId, version, true);
+        return new AttackRecorded(attackId, version, true, warnings);
     }
 
     @CommandHandler
@@ -107,14 +113,6 @@ class Attack {
                 && details.endedAt().isBefore(details.startedAt())) {
             throw RuleViolation.of(Rule.ATTACK_MAY_NOT_END_BEFORE_IT_STARTS,
                     "endedAt %s is before startedAt %s", details.endedAt(), details.startedAt());
-        }
-        for (Weapon weapon : details.weapons()) {
-            if (weapon.intercepted() != null && weapon.intercepted() > weapon.launched()) {
-                throw RuleViolation.of(Rule.INTERCEPTED_MAY_NOT_EXCEED_LAUNCHED,
-                        "%s%s: %d intercepted is more than the %d launched", weapon.type(),
-                        weapon.model() == null ? "" : " (" + weapon.model() + ")", weapon.intercepted(),
-                        weapon.launched());
-            }
         }
     }
 

@@ -1,7 +1,10 @@
 package io.warnews.command.attacks;
 
 import io.warnews.events.AttackDetails;
+import io.warnews.events.Carrier;
+import io.warnews.events.CarrierKind;
 import io.warnews.events.Casualties;
+import io.warnews.events.Impact;
 import io.warnews.events.Target;
 import io.warnews.events.Weapon;
 import io.warnews.events.WeaponType;
@@ -26,14 +29,31 @@ record AttackBody(
         OffsetDateTime startedAt,
         OffsetDateTime endedAt,
         @Size(max = 50) List<@Valid @NotNull WeaponBody> weapons,
-        @Valid CasualtiesBody casualties) {
+        @Valid CasualtiesBody casualties,
+        @Size(max = 50) List<@NotBlank @Size(max = 200) String> launchAreas) {
 
-    record TargetBody(@NotBlank @Size(max = 200) String place, @Size(max = 200) String region) {
+    /** A place, its region, and whether it was hit or debris fell there (left out: the report does not say). */
+    record TargetBody(@NotBlank @Size(max = 200) String place, @Size(max = 200) String region, Impact impact) {
     }
 
-    /** Intercepted left out is "not reported". */
+    /**
+     * One weapon line. Every count left out is "not reported", which is not zero: a line with a type
+     * and no {@code launched} is "and missiles". Counts are whole numbers from 0 to 2,147,483,647.
+     */
     record WeaponBody(@NotNull WeaponType type, @Size(max = 100) String model,
-                      @NotNull @PositiveOrZero Integer launched, @PositiveOrZero Integer intercepted) {
+                      @PositiveOrZero Integer launched, @PositiveOrZero Integer intercepted,
+                      @PositiveOrZero Integer shotDown, @PositiveOrZero Integer suppressed,
+                      @PositiveOrZero Integer lost, @PositiveOrZero Integer decoys,
+                      @Size(max = 200) String launchArea, @Valid CarrierBody carrier) {
+
+        Weapon toWeapon() {
+            return new Weapon(type, model, launched, intercepted, shotDown, suppressed, lost, decoys, launchArea,
+                    carrier == null ? null : new Carrier(carrier.kind(), carrier.model()));
+        }
+    }
+
+    /** The aircraft or ship that launched a weapon line: its kind, and its model when named. */
+    record CarrierBody(@NotNull CarrierKind kind, @Size(max = 100) String model) {
     }
 
     /** Counts left out are "not reported", which is not zero. */
@@ -46,10 +66,10 @@ record AttackBody(
 
     AttackDetails toDetails() {
         return new AttackDetails(attacker, description,
-                targets.stream().map(t -> new Target(t.place(), t.region())).toList(),
+                targets.stream().map(t -> new Target(t.place(), t.region(), t.impact())).toList(),
                 startDate, endDate, startedAt, endedAt,
-                weapons == null ? List.of() : weapons.stream().map(w -> new Weapon(w.type(), w.model(),
-                        w.launched(), w.intercepted())).toList(),
-                casualties == null ? Casualties.UNREPORTED : casualties.toCasualties());
+                weapons == null ? List.of() : weapons.stream().map(WeaponBody::toWeapon).toList(),
+                casualties == null ? Casualties.UNREPORTED : casualties.toCasualties(),
+                launchAreas);
     }
 }

@@ -8,7 +8,10 @@ import io.warnews.events.AttackCorrected;
 import io.warnews.events.AttackDetails;
 import io.warnews.events.AttackLaunched;
 import io.warnews.events.AttackRetracted;
+import io.warnews.events.Carrier;
+import io.warnews.events.CarrierKind;
 import io.warnews.events.Casualties;
+import io.warnews.events.Impact;
 import io.warnews.events.Target;
 import io.warnews.events.Weapon;
 import io.warnews.events.WeaponType;
@@ -45,7 +48,7 @@ class AttackFixtureTest {
         fixture.givenNoPriorActivity()
                 .when(launch(DETAILS))
                 .expectEvents(LAUNCHED)
-                .expectResultMessagePayload(new Recorded(ATTACK_ID, 0, true));
+                .expectResultMessagePayload(new AttackRecorded(ATTACK_ID, 0, true, List.of()));
     }
 
     @Test
@@ -53,7 +56,7 @@ class AttackFixtureTest {
         fixture.given(LAUNCHED, casualtiesRevised(new Casualties(3, 15)))
                 .when(launch(DETAILS))
                 .expectNoEvents()
-                .expectResultMessagePayload(new Recorded(ATTACK_ID, 0, false));
+                .expectResultMessagePayload(new AttackRecorded(ATTACK_ID, 0, false, List.of()));
     }
 
     @Test
@@ -67,12 +70,66 @@ class AttackFixtureTest {
 
     @Test
     void interceptedMayNotExceedLaunched() {
+        AttackDetails inconsistent = details("RU", NIGHT, null,
+                List.of(new Weapon(WeaponType.CRUISE_MISSILE, "Kh-101", 10, 11)), null);
         fixture.givenNoPriorActivity()
-                .when(launch(details("RU", NIGHT, null,
-                        List.of(new Weapon(WeaponType.CRUISE_MISSILE, "Kh-101", 10, 11)), null)))
-                .expectNoEvents()
-                .expectException(RuleViolation.class)
-                .expectExceptionDetails(refusedBy(Rule.INTERCEPTED_MAY_NOT_EXCEED_LAUNCHED));
+                .when(launch(inconsistent))
+                .expectEvents(new AttackLaunched(ATTACK_ID, CONFLICT_ID, inconsistent, CLAIMANT, SOURCE))
+                .expectResultMessagePayload(new AttackRecorded(ATTACK_ID, 0, true, List.of(new AttackChecks.Warning(
+                        AttackChecks.Check.INTERCEPTED_MAY_NOT_EXCEED_LAUNCHED,
+                        "weapons[0] CRUISE_MISSILE (Kh-101): 11 intercepted is more than the 10 launched"))));
+    }
+
+    @Test
+    void shotDownAndSuppressedAddUpToIntercepted() {
+        AttackDetails inconsistent = details("RU", NIGHT, null, List.of(new Weapon(WeaponType.ATTACK_DRONE, null,
+                100, 90, 60, 20, null, null, null, null)), null);
+        fixture.givenNoPriorActivity()
+                .when(launch(inconsistent))
+                .expectEvents(new AttackLaunched(ATTACK_ID, CONFLICT_ID, inconsistent, CLAIMANT, SOURCE))
+                .expectResultMessagePayload(new AttackRecorded(ATTACK_ID, 0, true, List.of(new AttackChecks.Warning(
+                        AttackChecks.Check.SHOT_DOWN_AND_SUPPRESSED_ADD_UP_TO_INTERCEPTED,
+                        "weapons[0] ATTACK_DRONE: 60 shot down and 20 suppressed make 80, not the 90 intercepted"))));
+    }
+
+    @Test
+    void interceptedAndLostMayNotExceedLaunched() {
+        AttackDetails inconsistent = details("RU", NIGHT, null, List.of(new Weapon(WeaponType.ATTACK_DRONE, null,
+                100, null, 70, 20, 15, null, null, null)), null);
+        fixture.givenNoPriorActivity()
+                .when(launch(inconsistent))
+                .expectEvents(new AttackLaunched(ATTACK_ID, CONFLICT_ID, inconsistent, CLAIMANT, SOURCE))
+                .expectResultMessagePayload(new AttackRecorded(ATTACK_ID, 0, true, List.of(new AttackChecks.Warning(
+                        AttackChecks.Check.INTERCEPTED_AND_LOST_MAY_NOT_EXCEED_LAUNCHED,
+                        "weapons[0] ATTACK_DRONE: 90 intercepted and 15 lost are more than the 100 launched"))));
+    }
+
+    @Test
+    void decoysMayNotExceedLaunched() {
+        AttackDetails inconsistent = details("RU", NIGHT, null, List.of(new Weapon(WeaponType.ATTACK_DRONE, null,
+                100, null, null, null, null, 120, null, null)), null);
+        fixture.givenNoPriorActivity()
+                .when(launch(inconsistent))
+                .expectEvents(new AttackLaunched(ATTACK_ID, CONFLICT_ID, inconsistent, CLAIMANT, SOURCE))
+                .expectResultMessagePayload(new AttackRecorded(ATTACK_ID, 0, true, List.of(new AttackChecks.Warning(
+                        AttackChecks.Check.DECOYS_MAY_NOT_EXCEED_LAUNCHED,
+                        "weapons[0] ATTACK_DRONE: 120 decoys is more than the 100 launched"))));
+    }
+
+    @Test
+    void aWeaponLineWithoutACountIsRecordedAsUnreported() {
+        AttackDetails andMissiles = new AttackDetails("RU", "drones and missiles",
+                List.of(new Target("Kyiv", "Kyiv", Impact.HIT), new Target("Bila Tserkva", "Kyiv Oblast",
+                        Impact.DEBRIS)), NIGHT, null, null, null,
+                List.of(new Weapon(WeaponType.ATTACK_DRONE, "Shahed-136", 315, null, 200, 77, 30, 40,
+                                "Kursk Oblast", null),
+                        new Weapon(WeaponType.CRUISE_MISSILE, "Kh-101", null, null, null, null, null, null, null,
+                                new Carrier(CarrierKind.AIRCRAFT, "Tu-95MS"))),
+                null, List.of("Kursk Oblast", "Engels"));
+        fixture.givenNoPriorActivity()
+                .when(launch(andMissiles))
+                .expectEvents(new AttackLaunched(ATTACK_ID, CONFLICT_ID, andMissiles, CLAIMANT, SOURCE))
+                .expectResultMessagePayload(new AttackRecorded(ATTACK_ID, 0, true, List.of()));
     }
 
     @Test
@@ -165,7 +222,7 @@ class AttackFixtureTest {
                 .when(new CorrectAttack(ATTACK_ID, corrected, "missiles were counted twice", SOURCE))
                 .expectEvents(new AttackCorrected(ATTACK_ID, CONFLICT_ID, corrected, "missiles were counted twice",
                         SOURCE))
-                .expectResultMessagePayload(new Recorded(ATTACK_ID, 1, true));
+                .expectResultMessagePayload(new AttackRecorded(ATTACK_ID, 1, true, List.of()));
     }
 
     @Test
@@ -173,7 +230,7 @@ class AttackFixtureTest {
         fixture.given(LAUNCHED)
                 .when(new CorrectAttack(ATTACK_ID, DETAILS, "no change", SOURCE))
                 .expectNoEvents()
-                .expectResultMessagePayload(new Recorded(ATTACK_ID, 0, false));
+                .expectResultMessagePayload(new AttackRecorded(ATTACK_ID, 0, false, List.of()));
     }
 
     @Test
@@ -182,9 +239,10 @@ class AttackFixtureTest {
                 List.of(new Weapon(WeaponType.ATTACK_DRONE, "Shahed-136", 315, 316)), null);
         fixture.given(LAUNCHED)
                 .when(new CorrectAttack(ATTACK_ID, corrected, "recount", SOURCE))
-                .expectNoEvents()
-                .expectException(RuleViolation.class)
-                .expectExceptionDetails(refusedBy(Rule.INTERCEPTED_MAY_NOT_EXCEED_LAUNCHED));
+                .expectEvents(new AttackCorrected(ATTACK_ID, CONFLICT_ID, corrected, "recount", SOURCE))
+                .expectResultMessagePayload(new AttackRecorded(ATTACK_ID, 1, true, List.of(new AttackChecks.Warning(
+                        AttackChecks.Check.INTERCEPTED_MAY_NOT_EXCEED_LAUNCHED,
+                        "weapons[0] ATTACK_DRONE (Shahed-136): 316 intercepted is more than the 315 launched"))));
     }
 
     @Test

@@ -107,7 +107,7 @@ class EndToEndTest {
 
         JsonNode records = get("/api/conflicts/russia-ukraine/attacks/records" + waitFor);
         assertThat(records.at("/mostLaunched/attackId").asText()).isEqualTo("record-drone-attack-2025-06-09");
-        assertThat(records.at("/mostLaunched/launched").asInt()).isEqualTo(479);
+        assertThat(records.at("/mostLaunched/launched/value").asInt()).isEqualTo(479);
 
         JsonNode kharkiv = get("/api/conflicts/russia-ukraine/attacks?region=Kharkiv&" + waitFor.substring(1));
         assertThat(kharkiv).hasSize(1);

@@ -75,7 +75,7 @@ public record SeedStory(String conflictId) {
                         "Record drone attack overnight, the largest on the Rivne region",
                         List.of(new Target("Rivne region", "Rivne Oblast")),
                         LocalDate.of(2025, 6, 8), LocalDate.of(2025, 6, 9), null, null,
-                        List.of(new Weapon(WeaponType.ATTACK_DRONE, "Shahed-136", 479, 0)), null),
+                        List.of(new Weapon(WeaponType.ATTACK_DRONE, "Shahed-136", 479, null)), null),
                         "Ukrainian Air Force", ARTICLE)),
                 new Event(talks(), new TalksOpened(talks(), conflictId, "Russia-Ukraine peace talks, Istanbul 2025",
                         List.of("RU", "UA"), List.of("TR"), "Istanbul", LocalDate.of(2025, 5, 16), ARTICLE)),

@@ -81,7 +81,8 @@ class SeedStoryTest {
     void theFourHundredSeventyNineDroneAttackIsTheRecord() throws Exception {
         http.perform(get("/api/conflicts/seed-story/attacks/records").param("waitFor", waitFor))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.mostLaunched.launched").value(479))
+                .andExpect(jsonPath("$.mostLaunched.launched.value").value(479))
+                .andExpect(jsonPath("$.mostLaunched.intercepted.value").doesNotExist())
                 .andExpect(jsonPath("$.mostLaunched.targets[0].region").value("Rivne Oblast"))
                 .andExpect(jsonPath("$.mostLaunchedByWeaponType[0].weaponType").value("ATTACK_DRONE"))
                 .andExpect(jsonPath("$.deadliest.attackId").value(STORY.kharkivAttack()));

@@ -34,18 +34,22 @@ class AttacksController {
                              @RequestParam(required = false) String region,
                              @RequestParam(required = false) String weaponType) {
         conflicts.require(conflictId);
-        return queries.list(conflictId, Params.from("from", from), Params.upTo("to", to),
+        return queries.list(conflictId, Optional.empty(), Params.from("from", from), Params.upTo("to", to),
                 Optional.ofNullable(region).filter(text -> !text.isBlank()),
                 Params.oneOf("weaponType", weaponType, WeaponType.class));
     }
 
-    /** Per day an attack started: number of attacks, weapons launched and intercepted, killed and injured. */
+    /**
+     * Per day an attack started: the number of attacks, and each figure (launched, intercepted, shot
+     * down, suppressed, lost, decoys, killed, injured) as a {@link Tally}: its sum and how many attacks
+     * gave it whole, in part, or not at all.
+     */
     @GetMapping("/daily")
     List<DailyAttacks> daily(@PathVariable String conflictId,
                              @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to) {
         conflicts.require(conflictId);
-        return queries.daily(conflictId, Params.from("from", from), Params.upTo("to", to));
+        return queries.daily(conflictId, Optional.empty(), Params.from("from", from), Params.upTo("to", to));
     }
 
     @GetMapping("/records")

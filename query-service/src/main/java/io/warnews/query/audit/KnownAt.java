@@ -61,7 +61,11 @@ class KnownAt {
                 copies -> LossReadModel.losses(copies, conflict, side, asOf));
     }
 
-    /** The talks' status view of {@code GET /api/talks/{id}} as known at {@code knownAt}. */
+    /**
+     * The talks' status view of {@code GET /api/talks/{id}} as known at {@code knownAt}, by replaying
+     * the stream. The API answers from the talks' recorded versions instead ({@code TalksKnownAt});
+     * this replay stays as the reference a test checks those against, and the benchmark's baseline.
+     */
     Object talks(String talksId, Instant knownAt) {
         List<DomainEventMessage<?>> events = storedUpTo(talksId, knownAt);
         return replay(TalksReadModel.TABLES, TalksReadModel::projection, events,

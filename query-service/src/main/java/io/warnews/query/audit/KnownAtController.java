@@ -1,5 +1,10 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.consistency.ReadsFrom;
+import io.warnews.query.processing.ProcessingGroups;
+import io.warnews.query.talks.TalksKnownAt;
+import io.warnews.query.web.NotFound;
+import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class KnownAtController {
 
     private final KnownAt knownAt;
+    private final TalksKnownAt talksKnownAt;
 
-    KnownAtController(KnownAt knownAt) {
+    KnownAtController(KnownAt knownAt, TalksKnownAt talksKnownAt) {
         this.knownAt = knownAt;
+        this.talksKnownAt = talksKnownAt;
     }
 
     /** {@code /api/conflicts/{id}/losses?side=&asOf=} as known at {@code knownAt} (ISO-8601 instant, required). */
@@ -29,9 +36,16 @@ class KnownAtController {
         return this.knownAt.losses(conflictId, AuditParams.knownAt(knownAt), side, asOf);
     }
 
-    /** {@code /api/talks/{id}} as known at {@code knownAt}; 404 when the talks had not been opened then. */
+    /**
+     * {@code /api/talks/{id}} as known at {@code knownAt}; 404 when the talks had not been opened then.
+     * One indexed query over the versions of the talks' view (the talks' attacks and timeline
+     * counterparts are {@code /api/audit/attacks/...} and {@code /api/audit/conflicts/{id}/timeline}).
+     */
     @GetMapping("/talks/{talksId}")
+    @ReadsFrom(ProcessingGroups.TALKS)
     Object talks(@PathVariable String talksId, @RequestParam(required = false) String knownAt) {
-        return this.knownAt.talks(talksId, AuditParams.knownAt(knownAt));
+        Instant at = AuditParams.knownAt(knownAt);
+        return talksKnownAt.talks(talksId, at)
+                .orElseThrow(() -> new NotFound("talks", talksId + "' as known at '" + at));
     }
 }

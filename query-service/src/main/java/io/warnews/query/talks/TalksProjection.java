@@ -17,6 +17,7 @@ import io.warnews.events.TermsRejected;
 import io.warnews.events.WarEvent;
 import io.warnews.query.processing.ProcessingGroups;
 import io.warnews.query.processing.StreamPositions;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -38,19 +40,23 @@ class TalksProjection {
 
     private static final String GROUP = ProcessingGroups.TALKS;
     private static final List<String> TABLES = List.of(
-            "talks_response", "talks_term", "talks_proposal", "talks_round", "talks_exchange", "talks");
+            "talks_response", "talks_term", "talks_proposal", "talks_round", "talks_exchange", "talks",
+            "talks_version");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final StreamPositions positions;
+    private final TalksQueries queries;
 
     TalksProjection(NamedParameterJdbcTemplate jdbc, StreamPositions positions) {
         this.jdbc = jdbc;
         this.positions = positions;
+        this.queries = new TalksQueries(jdbc);
     }
 
     @EventHandler
-    void on(TalksOpened event, @SourceId String streamId, @SequenceNumber long version) {
-        apply(event, streamId, version, e -> jdbc.update("""
+    void on(TalksOpened event, @SourceId String streamId, @SequenceNumber long version,
+            @Timestamp Instant recordedAt) {
+        apply(event, streamId, version, recordedAt, e -> jdbc.update("""
                 INSERT INTO read_model.talks (talks_id, conflict_id, title, parties, mediators, venue, opened_on,
                     status, last_activity)
                 VALUES (:talks, :conflict, :title, :parties, :mediators, :venue, :date, 'OPEN', :date)
@@ -64,8 +70,9 @@ class TalksProjection {
     }
 
     @EventHandler
-    void on(RoundHeld event, @SourceId String streamId, @SequenceNumber long version) {
-        apply(event, streamId, version, e -> jdbc.update("""
+    void on(RoundHeld event, @SourceId String streamId, @SequenceNumber long version,
+            @Timestamp Instant recordedAt) {
+        apply(event, streamId, version, recordedAt, e -> jdbc.update("""
                 INSERT INTO read_model.talks_round (talks_id, round, date, venue, summary)
                 VALUES (:talks, :round, :date, :venue, :summary)
                 ON CONFLICT (talks_id, round) DO UPDATE
@@ -75,8 +82,9 @@ class TalksProjection {
     }
 
     @EventHandler
-    void on(TermsProposed event, @SourceId String streamId, @SequenceNumber long version) {
-        apply(event, streamId, version, e -> {
+    void on(TermsProposed event, @SourceId String streamId, @SequenceNumber long version,
+            @Timestamp Instant recordedAt) {
+        apply(event, streamId, version, recordedAt, e -> {
             jdbc.update("""
                     INSERT INTO read_model.talks_proposal (talks_id, proposal_id, proposer, date, version)
                     VALUES (:talks, :proposal, :proposer, :date, :version)
@@ -102,20 +110,23 @@ class TalksProjection {
     }
 
     @EventHandler
-    void on(TermsAccepted event, @SourceId String streamId, @SequenceNumber long version) {
-        apply(event, streamId, version,
+    void on(TermsAccepted event, @SourceId String streamId, @SequenceNumber long version,
+            @Timestamp Instant recordedAt) {
+        apply(event, streamId, version, recordedAt,
                 e -> respond(e, e.proposalId(), e.party(), e.termIds(), "ACCEPTED", null));
     }
 
     @EventHandler
-    void on(TermsRejected event, @SourceId String streamId, @SequenceNumber long version) {
-        apply(event, streamId, version,
+    void on(TermsRejected event, @SourceId String streamId, @SequenceNumber long version,
+            @Timestamp Instant recordedAt) {
+        apply(event, streamId, version, recordedAt,
                 e -> respond(e, e.proposalId(), e.party(), e.termIds(), "REJECTED", e.reason()));
     }
 
     @EventHandler
-    void on(PrisonersExchanged event, @SourceId String streamId, @SequenceNumber long version) {
-        apply(event, streamId, version, e -> jdbc.update("""
+    void on(PrisonersExchanged event, @SourceId String streamId, @SequenceNumber long version,
+            @Timestamp Instant recordedAt) {
+        apply(event, streamId, version, recordedAt, e -> jdbc.update("""
                 INSERT INTO read_model.talks_exchange (talks_id, version, date, prisoners_released, bodies_returned,
                     description, source)
                 VALUES (:talks, :version, :date, :prisoners, :bodies, :description, :source)
@@ -128,23 +139,27 @@ class TalksProjection {
     }
 
     @EventHandler
-    void on(TalksSuspended event, @SourceId String streamId, @SequenceNumber long version) {
-        apply(event, streamId, version, e -> status(e, TalksStatus.SUSPENDED));
+    void on(TalksSuspended event, @SourceId String streamId, @SequenceNumber long version,
+            @Timestamp Instant recordedAt) {
+        apply(event, streamId, version, recordedAt, e -> status(e, TalksStatus.SUSPENDED));
     }
 
     @EventHandler
-    void on(TalksResumed event, @SourceId String streamId, @SequenceNumber long version) {
-        apply(event, streamId, version, e -> status(e, TalksStatus.OPEN));
+    void on(TalksResumed event, @SourceId String streamId, @SequenceNumber long version,
+            @Timestamp Instant recordedAt) {
+        apply(event, streamId, version, recordedAt, e -> status(e, TalksStatus.OPEN));
     }
 
     @EventHandler
-    void on(AgreementSigned event, @SourceId String streamId, @SequenceNumber long version) {
-        apply(event, streamId, version, e -> status(e, TalksStatus.CONCLUDED));
+    void on(AgreementSigned event, @SourceId String streamId, @SequenceNumber long version,
+            @Timestamp Instant recordedAt) {
+        apply(event, streamId, version, recordedAt, e -> status(e, TalksStatus.CONCLUDED));
     }
 
     @EventHandler
-    void on(TalksCollapsed event, @SourceId String streamId, @SequenceNumber long version) {
-        apply(event, streamId, version, e -> status(e, TalksStatus.COLLAPSED));
+    void on(TalksCollapsed event, @SourceId String streamId, @SequenceNumber long version,
+            @Timestamp Instant recordedAt) {
+        apply(event, streamId, version, recordedAt, e -> status(e, TalksStatus.COLLAPSED));
     }
 
     @EventHandler
@@ -159,7 +174,8 @@ class TalksProjection {
     }
 
     /** Applies a move once, and notes its day as the talks' last activity. */
-    private <E extends TalksEvent> void apply(E event, String streamId, long version, Consumer<E> change) {
+    private <E extends TalksEvent> void apply(E event, String streamId, long version, Instant recordedAt,
+                                              Consumer<E> change) {
         if (!positions.advance(GROUP, streamId, version)) {
             return;
         }
@@ -167,6 +183,30 @@ class TalksProjection {
         jdbc.update("""
                 UPDATE read_model.talks SET last_activity = GREATEST(last_activity, :date) WHERE talks_id = :talks
                 """, params(event));
+        remember(event, version, recordedAt);
+    }
+
+    /**
+     * Keeps the talks' whole view after this move as a version of its own, current from
+     * {@code recordedAt} until the next move is recorded: "as known at" reads it back in one query.
+     */
+    private void remember(TalksEvent event, long version, Instant recordedAt) {
+        queries.find(event.talksId()).ifPresent(view -> {
+            MapSqlParameterSource params = params(event)
+                    .addValue("version", version)
+                    .addValue("conflict", event.conflictId())
+                    .addValue("view", jsonb(view))
+                    .addValue("at", java.sql.Timestamp.from(recordedAt));
+            jdbc.update("""
+                    INSERT INTO read_model.talks_version (talks_id, version, conflict_id, view, recorded_from)
+                    VALUES (:talks, :version, :conflict, :view, :at)
+                    ON CONFLICT (talks_id, version) DO NOTHING
+                    """, params);
+            jdbc.update("""
+                    UPDATE read_model.talks_version SET recorded_to = :at
+                    WHERE talks_id = :talks AND recorded_to IS NULL AND version < :version
+                    """, params);
+        });
     }
 
     private void respond(TalksEvent event, String proposalId, String party, List<String> termIds, String response,

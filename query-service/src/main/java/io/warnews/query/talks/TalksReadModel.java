@@ -14,7 +14,8 @@ public final class TalksReadModel {
 
     /** The tables the projection writes. */
     public static final List<String> TABLES = List.of(
-            "talks", "talks_round", "talks_proposal", "talks_term", "talks_response", "talks_exchange");
+            "talks", "talks_round", "talks_proposal", "talks_term", "talks_response", "talks_exchange",
+            "talks_version");
 
     private TalksReadModel() {
     }

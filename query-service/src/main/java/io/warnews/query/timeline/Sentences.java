@@ -3,12 +3,15 @@ package io.warnews.query.timeline;
 import io.warnews.events.AttackDetails;
 import io.warnews.events.Basis;
 import io.warnews.events.Casualties;
+import io.warnews.events.Impact;
 import io.warnews.events.LossCategory;
 import io.warnews.events.LossFigure;
 import io.warnews.events.Party;
 import io.warnews.events.Qualifier;
 import io.warnews.events.Target;
+import io.warnews.events.WeaponTotal;
 import io.warnews.events.WorldDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,21 +37,65 @@ final class Sentences {
                 .collect(Collectors.joining("; ")) + ".";
     }
 
+    /**
+     * "RU attack on Kyiv: 479 launched, interceptions not reported; 2 killed." Every figure that is
+     * not reported is said to be so, never written as 0; a figure some weapon lines leave out is "at
+     * least"; an attack without weapon lines says nothing of launches.
+     */
     static String attack(AttackDetails details) {
         StringBuilder sentence = new StringBuilder(details.attacker() == null ? "Attack" : details.attacker() + " attack");
-        if (!details.targets().isEmpty()) {
-            sentence.append(" on ").append(details.targets().stream().map(Sentences::place)
-                    .collect(Collectors.joining(", ")));
+        List<Target> hit = details.targets().stream().filter(target -> target.impact() != Impact.DEBRIS).toList();
+        List<Target> debris = details.targets().stream().filter(target -> target.impact() == Impact.DEBRIS).toList();
+        if (!hit.isEmpty()) {
+            sentence.append(" on ").append(hit.stream().map(Sentences::place).collect(Collectors.joining(", ")));
         }
-        if (details.launched() > 0) {
-            sentence.append(": ").append(number(details.launched())).append(" launched, ")
-                    .append(number(details.intercepted())).append(" intercepted");
+        List<String> parts = new ArrayList<>();
+        if (!details.weapons().isEmpty()) {
+            parts.add(weapons(details));
+        }
+        if (!debris.isEmpty()) {
+            parts.add("debris fell on " + debris.stream().map(Sentences::place).collect(Collectors.joining(", ")));
         }
         String toll = casualties(details.casualties());
         if (!toll.isEmpty()) {
-            sentence.append(details.launched() > 0 ? "; " : ": ").append(toll);
+            parts.add(toll);
+        }
+        if (!parts.isEmpty()) {
+            sentence.append(": ").append(String.join("; ", parts));
         }
         return sentence.append(".").toString();
+    }
+
+    private static String weapons(AttackDetails details) {
+        StringBuilder text = new StringBuilder();
+        WeaponTotal launched = details.launched();
+        text.append(launched.reported() ? figure(launched) + " launched" : "number launched not reported");
+        WeaponTotal intercepted = details.intercepted();
+        text.append(", ").append(intercepted.reported() ? figure(intercepted) + " intercepted"
+                : "interceptions not reported");
+        List<String> parts = new ArrayList<>();
+        if (details.shotDown().reported()) {
+            parts.add(figure(details.shotDown()) + " shot down");
+        }
+        if (details.suppressed().reported()) {
+            parts.add(figure(details.suppressed()) + " suppressed by electronic warfare");
+        }
+        if (!parts.isEmpty()) {
+            text.append(" (").append(String.join(", ", parts)).append(")");
+        }
+        if (details.lost().reported()) {
+            text.append(", ").append(figure(details.lost())).append(" did not reach their targets");
+        }
+        if (details.decoys().reported()) {
+            text.append(", ").append(figure(details.decoys())).append(details.decoys().value() == 1 ? " decoy"
+                    : " decoys");
+        }
+        return text.toString();
+    }
+
+    /** A figure over weapon lines: "479", or "at least 479" when some line does not give it. */
+    private static String figure(WeaponTotal total) {
+        return (total.complete() ? "" : "at least ") + number(total.value());
     }
 
     static String casualtiesRevised(Casualties casualties) {

@@ -39,8 +39,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Everything about a conflict on its world date. One entry per fact as currently known: a
- * correction rewrites its fact's entry, a retraction removes it; talk moves are one entry each.
+ * Everything about a conflict on its world date. One entry per fact, in versions: a correction
+ * gives its fact's entry a new version, a retraction ends the current one; talk moves are one entry
+ * each. Every version carries the recorded interval in which it was the current knowledge, so the
+ * timeline as known at an instant is one query.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.TIMELINE)
@@ -91,10 +93,10 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(LossReportRetracted e, @SourceId String streamId, @SequenceNumber long version) {
+    void on(LossReportRetracted e, @SourceId String streamId, @SequenceNumber long version,
+            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         if (positions.advance(GROUP, streamId, version)) {
-            jdbc.update("DELETE FROM read_model.timeline_entry WHERE stream_id = :stream AND entry_key = :key",
-                    Map.of("stream", streamId, "key", e.reportId()));
+            close(streamId, e.reportId(), recordedAt);
         }
     }
 
@@ -108,17 +110,30 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(AttackCorrected e, @SourceId String streamId, @SequenceNumber long version) {
+    void on(AttackCorrected e, @SourceId String streamId, @SequenceNumber long version,
+            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         if (positions.advance(GROUP, streamId, version)) {
             WorldDate date = WorldDate.day(e.details().startDate());
-            jdbc.update("""
-                    UPDATE read_model.timeline_entry SET world_date = :date, date_start = :start, date_end = :end,
-                        summary = :summary, source = COALESCE(:source, source), corrected = TRUE
-                    WHERE stream_id = :stream AND entry_key = :key
-                    """, new MapSqlParameterSource("stream", streamId).addValue("key", ATTACK)
+            MapSqlParameterSource params = new MapSqlParameterSource("stream", streamId).addValue("key", ATTACK)
                     .addValue("date", date.toString()).addValue("start", date.start()).addValue("end", date.end())
                     .addValue("summary", Sentences.attack(e.details()))
-                    .addValue("source", e.source() == null ? null : jsonb(e.source())));
+                    .addValue("source", e.source() == null ? null : jsonb(e.source()))
+                    .addValue("version", version)
+                    .addValue("at", Timestamp.from(recordedAt));
+            jdbc.update("""
+                    INSERT INTO read_model.timeline_entry (conflict_id, stream_id, entry_key, kind, world_date,
+                        date_start, date_end, summary, claimant, source, corrected, recorded_at, first_version,
+                        version, recorded_from)
+                    SELECT conflict_id, stream_id, entry_key, kind, :date, :start, :end, :summary, claimant,
+                        COALESCE(CAST(:source AS jsonb), source), TRUE, recorded_at, first_version, :version, :at
+                    FROM read_model.timeline_entry
+                    WHERE stream_id = :stream AND entry_key = :key AND recorded_to IS NULL
+                    ON CONFLICT DO NOTHING
+                    """, params);
+            jdbc.update("""
+                    UPDATE read_model.timeline_entry SET recorded_to = :at
+                    WHERE stream_id = :stream AND entry_key = :key AND recorded_to IS NULL AND version < :version
+                    """, params);
         }
     }
 
@@ -129,7 +144,8 @@ class TimelineProjection {
             return;
         }
         jdbc.queryForList("""
-                SELECT world_date FROM read_model.timeline_entry WHERE stream_id = :stream AND entry_key = :key
+                SELECT world_date FROM read_model.timeline_entry
+                WHERE stream_id = :stream AND entry_key = :key AND recorded_to IS NULL
                 """, Map.of("stream", streamId, "key", ATTACK), String.class).stream().findFirst()
                 .ifPresent(date -> put(new Entry(e.conflictId(), streamId, "casualties-" + version,
                         "ATTACK_CASUALTIES_REVISED", WorldDate.parse(date), Sentences.casualtiesRevised(e.casualties()),
@@ -137,9 +153,13 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(AttackRetracted e, @SourceId String streamId, @SequenceNumber long version) {
+    void on(AttackRetracted e, @SourceId String streamId, @SequenceNumber long version,
+            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         if (positions.advance(GROUP, streamId, version)) {
-            jdbc.update("DELETE FROM read_model.timeline_entry WHERE stream_id = :stream", Map.of("stream", streamId));
+            jdbc.update("""
+                    UPDATE read_model.timeline_entry SET recorded_to = :at
+                    WHERE stream_id = :stream AND recorded_to IS NULL
+                    """, new MapSqlParameterSource("stream", streamId).addValue("at", Timestamp.from(recordedAt)));
         }
     }
 
@@ -244,17 +264,12 @@ class TimelineProjection {
         }
     }
 
+    /**
+     * Records the entry's new version: it becomes the current knowledge from {@code recordedAt}, and
+     * the version it replaces stops being so then.
+     */
     private void put(Entry entry, long version, Instant recordedAt) {
-        jdbc.update("""
-                INSERT INTO read_model.timeline_entry (conflict_id, stream_id, entry_key, kind, world_date, date_start,
-                    date_end, summary, claimant, source, corrected, recorded_at, version)
-                VALUES (:conflict, :stream, :key, :kind, :date, :start, :end, :summary, :claimant, :source,
-                    :corrected, :recordedAt, :version)
-                ON CONFLICT (stream_id, entry_key) DO UPDATE
-                SET kind = EXCLUDED.kind, world_date = EXCLUDED.world_date, date_start = EXCLUDED.date_start,
-                    date_end = EXCLUDED.date_end, summary = EXCLUDED.summary, claimant = EXCLUDED.claimant,
-                    source = EXCLUDED.source, corrected = EXCLUDED.corrected
-                """, new MapSqlParameterSource()
+        MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("conflict", entry.conflictId())
                 .addValue("stream", entry.streamId())
                 .addValue("key", entry.key())
@@ -267,6 +282,30 @@ class TimelineProjection {
                 .addValue("source", entry.source() == null ? null : jsonb(entry.source()))
                 .addValue("corrected", entry.corrected())
                 .addValue("recordedAt", Timestamp.from(recordedAt))
-                .addValue("version", version));
+                .addValue("version", version);
+        jdbc.update("""
+                INSERT INTO read_model.timeline_entry (conflict_id, stream_id, entry_key, kind, world_date, date_start,
+                    date_end, summary, claimant, source, corrected, recorded_at, first_version, version,
+                    recorded_from)
+                SELECT :conflict, :stream, :key, :kind, :date, :start, :end, :summary, :claimant, :source,
+                    :corrected, COALESCE(first.recorded_at, :recordedAt), COALESCE(first.first_version, :version),
+                    :version, :recordedAt
+                FROM (SELECT 1) one LEFT JOIN (SELECT recorded_at, first_version FROM read_model.timeline_entry
+                    WHERE stream_id = :stream AND entry_key = :key AND recorded_to IS NULL) first ON TRUE
+                ON CONFLICT DO NOTHING
+                """, params);
+        jdbc.update("""
+                UPDATE read_model.timeline_entry SET recorded_to = :recordedAt
+                WHERE stream_id = :stream AND entry_key = :key AND recorded_to IS NULL AND version < :version
+                """, params);
+    }
+
+    /** The entry stops being current knowledge at {@code recordedAt}; its versions stay for "as known at". */
+    private void close(String streamId, String key, Instant recordedAt) {
+        jdbc.update("""
+                UPDATE read_model.timeline_entry SET recorded_to = :at
+                WHERE stream_id = :stream AND entry_key = :key AND recorded_to IS NULL
+                """, new MapSqlParameterSource("stream", streamId).addValue("key", key)
+                .addValue("at", Timestamp.from(recordedAt)));
     }
 }

@@ -68,8 +68,9 @@ class AttacksReadModelTest {
 
         http.perform(get("/api/conflicts/{c}/attacks", conflict))
                 .andExpect(jsonPath("$[*].attackId", contains(drones, missiles)))
-                .andExpect(jsonPath("$[0].launched").value(479))
-                .andExpect(jsonPath("$[0].intercepted").value(460));
+                .andExpect(jsonPath("$[0].launched.value").value(479))
+                .andExpect(jsonPath("$[0].launched.complete").value(true))
+                .andExpect(jsonPath("$[0].intercepted.value").value(460));
         http.perform(get("/api/conflicts/{c}/attacks", conflict).param("region", "rivne"))
                 .andExpect(jsonPath("$[*].attackId", contains(drones)));
         http.perform(get("/api/conflicts/{c}/attacks", conflict).param("weaponType", "cruise_missile"))
@@ -88,10 +89,13 @@ class AttacksReadModelTest {
         http.perform(get("/api/conflicts/{c}/attacks/daily", conflict))
                 .andExpect(jsonPath("$[0].date").value("2025-06-11"))
                 .andExpect(jsonPath("$[0].attacks").value(2))
-                .andExpect(jsonPath("$[0].launched").value(15))
-                .andExpect(jsonPath("$[0].intercepted").value(13))
-                .andExpect(jsonPath("$[0].killed").value(1))
-                .andExpect(jsonPath("$[0].injured").value(25));
+                .andExpect(jsonPath("$[0].launched.sum").value(15))
+                .andExpect(jsonPath("$[0].launched.reported").value(2))
+                .andExpect(jsonPath("$[0].intercepted.sum").value(13))
+                .andExpect(jsonPath("$[0].killed.sum").value(1))
+                .andExpect(jsonPath("$[0].killed.reported").value(1))
+                .andExpect(jsonPath("$[0].killed.unreported").value(1))
+                .andExpect(jsonPath("$[0].injured.sum").value(25));
     }
 
     @Test
@@ -126,6 +130,60 @@ class AttacksReadModelTest {
                 .andExpect(jsonPath("$[0].corrected").value(true))
                 .andExpect(jsonPath("$[0].casualties.injured").value(23))
                 .andExpect(jsonPath("$[0].casualties.claimant").value("Mayor"));
+    }
+
+    @Test
+    void unknownStaysUnknownInTheAttackTheDailyTotalsAndTheRecords() throws Exception {
+        String interceptionsUnknown = conflict + "-a";
+        String andMissiles = conflict + "-b";
+        String noWeapons = conflict + "-c";
+        launch(interceptionsUnknown, "Kyiv", "2025-06-11",
+                List.of(new Weapon(WeaponType.ATTACK_DRONE, "Shahed-136", 479, null)), null);
+        launch(andMissiles, "Lviv", "2025-06-11", List.of(new Weapon(WeaponType.ATTACK_DRONE, null, 20, 18),
+                new Weapon(WeaponType.CRUISE_MISSILE, null, null, null)), null);
+        launch(noWeapons, "Sumy", "2025-06-11", List.of(), new Casualties(2, null));
+
+        http.perform(get("/api/conflicts/{c}/attacks", conflict))
+                .andExpect(jsonPath("$[0].launched.value").value(479))
+                .andExpect(jsonPath("$[0].intercepted.value").doesNotExist())
+                .andExpect(jsonPath("$[0].intercepted.complete").value(false))
+                .andExpect(jsonPath("$[1].launched.value").value(20))
+                .andExpect(jsonPath("$[1].launched.complete").value(false))
+                .andExpect(jsonPath("$[1].weapons[1].launched").doesNotExist())
+                .andExpect(jsonPath("$[2].launched.value").doesNotExist())
+                .andExpect(jsonPath("$[2].shotDown.value").doesNotExist());
+        http.perform(get("/api/conflicts/{c}/attacks/daily", conflict))
+                .andExpect(jsonPath("$[0].attacks").value(3))
+                .andExpect(jsonPath("$[0].launched.sum").value(499))
+                .andExpect(jsonPath("$[0].launched.reported").value(1))
+                .andExpect(jsonPath("$[0].launched.partial").value(1))
+                .andExpect(jsonPath("$[0].launched.unreported").value(1))
+                .andExpect(jsonPath("$[0].intercepted.sum").value(18))
+                .andExpect(jsonPath("$[0].intercepted.reported").value(0))
+                .andExpect(jsonPath("$[0].intercepted.partial").value(1))
+                .andExpect(jsonPath("$[0].intercepted.unreported").value(2))
+                .andExpect(jsonPath("$[0].shotDown.sum").doesNotExist())
+                .andExpect(jsonPath("$[0].shotDown.unreported").value(3))
+                .andExpect(jsonPath("$[0].injured.sum").doesNotExist())
+                .andExpect(jsonPath("$[0].injured.unreported").value(3));
+        http.perform(get("/api/conflicts/{c}/attacks/records", conflict))
+                .andExpect(jsonPath("$.mostLaunched.attackId").value(interceptionsUnknown))
+                .andExpect(jsonPath("$.mostLaunchedByWeaponType[*].weaponType", contains("ATTACK_DRONE")));
+    }
+
+    @Test
+    void twoLinesOfTwoBillionReadAsFourBillion() throws Exception {
+        String id = conflict + "-huge";
+        launch(id, "Kyiv", "2025-06-11", List.of(new Weapon(WeaponType.ATTACK_DRONE, null, 2_000_000_000, null),
+                new Weapon(WeaponType.ATTACK_DRONE, null, 2_000_000_000, null)), null);
+
+        http.perform(get("/api/conflicts/{c}/attacks", conflict))
+                .andExpect(jsonPath("$[0].launched.value").value(4_000_000_000L));
+        http.perform(get("/api/conflicts/{c}/attacks/daily", conflict))
+                .andExpect(jsonPath("$[0].launched.sum").value(4_000_000_000L));
+        http.perform(get("/api/conflicts/{c}/attacks/records", conflict))
+                .andExpect(jsonPath("$.mostLaunched.attackId").value(id))
+                .andExpect(jsonPath("$.mostLaunchedByWeaponType[0].launched").value(4_000_000_000L));
     }
 
     @Test

@@ -95,9 +95,10 @@ class AuditKnownAtTest {
     @Test
     void aTalksStatusAsItWasKnown() throws Exception {
         Instant open = tick();
-        writer.append(story.talks(), new TermsRejected(story.talks(), story.conflictId(), "ua-memorandum", "RU",
-                List.of("ceasefire"), "no", LocalDate.of(2025, 6, 14), SeedStory.ARTICLE));
-        http.perform(get("/api/audit/talks/" + story.talks()).param("knownAt", open.toString()).with(AUDITOR))
+        String rejected = writer.append(story.talks(), new TermsRejected(story.talks(), story.conflictId(),
+                "ua-memorandum", "RU", List.of("ceasefire"), "no", LocalDate.of(2025, 6, 14), SeedStory.ARTICLE));
+        http.perform(get("/api/audit/talks/" + story.talks()).param("knownAt", open.toString())
+                        .param("waitFor", rejected).with(AUDITOR))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.openTerms").value(7));
         http.perform(get("/api/audit/talks/" + story.talks()).param("knownAt", tick().toString()).with(AUDITOR))

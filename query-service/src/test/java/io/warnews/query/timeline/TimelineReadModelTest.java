@@ -1,5 +1,13 @@
 package io.warnews.query.timeline;
 
+import io.warnews.events.AttackCorrected;
+import io.warnews.events.AttackRetracted;
+import io.warnews.events.Weapon;
+import io.warnews.events.WeaponType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -30,6 +38,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @QueryServiceTest
 class TimelineReadModelTest {
+
+    private static final RequestPostProcessor AUDITOR = httpBasic("auditor", "auditor-secret");
 
     @Autowired
     MockMvc http;
@@ -71,6 +81,42 @@ class TimelineReadModelTest {
                 .andExpect(jsonPath("$[2].streamId").value(attack));
         http.perform(get("/api/conflicts/{c}/timeline", conflict).param("from", "2025-06-02").param("to", "2025-06-11"))
                 .andExpect(jsonPath("$[*].kind", contains("ATTACK", "ATTACK_CASUALTIES_REVISED")));
+    }
+
+    @Test
+    void theTimelineAsKnownAtAnInstantShowsTheVersionsCurrentThen() throws Exception {
+        Feed feed = new Feed(context);
+        String conflict = "timeline-known-at";
+        String attack = conflict + "-rivne";
+        feed.deliver(conflict, 0, Feed.warBetweenRussiaAndUkraine(conflict));
+        Feed.Stored launched = feed.deliver(attack, 0, new AttackLaunched(attack, conflict, rivne(479), "Air Force",
+                SeedStory.ARTICLE));
+        Feed.Stored corrected = feed.deliver(attack, 1, new AttackCorrected(attack, conflict, rivne(497),
+                "digits transposed", null));
+        Feed.Stored retracted = feed.deliver(attack, 2, new AttackRetracted(attack, conflict, "duplicate"));
+        String timeline = "/api/audit/conflicts/{c}/timeline";
+
+        http.perform(get(timeline, conflict).param("knownAt", launched.recordedAt().toString()).with(AUDITOR))
+                .andExpect(jsonPath("$[*].kind", contains("CONFLICT_REGISTERED", "ATTACK")))
+                .andExpect(jsonPath("$[1].summary").value(
+                        "RU attack on Rivne (Rivne Oblast): 479 launched, interceptions not reported."))
+                .andExpect(jsonPath("$[1].corrected").value(false));
+        http.perform(get(timeline, conflict).param("knownAt", corrected.recordedAt().toString()).with(AUDITOR))
+                .andExpect(jsonPath("$[1].summary").value(
+                        "RU attack on Rivne (Rivne Oblast): 497 launched, interceptions not reported."))
+                .andExpect(jsonPath("$[1].corrected").value(true));
+        http.perform(get(timeline, conflict).param("knownAt", retracted.recordedAt().toString()).with(AUDITOR))
+                .andExpect(jsonPath("$[*].kind", contains("CONFLICT_REGISTERED")));
+        http.perform(get("/api/conflicts/{c}/timeline", conflict))
+                .andExpect(jsonPath("$[*].kind", contains("CONFLICT_REGISTERED")));
+        http.perform(get(timeline, conflict).with(AUDITOR))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("knownAt"));
+    }
+
+    private static AttackDetails rivne(int launched) {
+        return new AttackDetails("RU", null, List.of(new Target("Rivne", "Rivne Oblast")), LocalDate.of(2025, 6, 9),
+                null, null, null, List.of(new Weapon(WeaponType.ATTACK_DRONE, "Shahed-136", launched, null)), null);
     }
 
     private static LossesReported report(String ledger, String conflict, String id, String asOf, long personnel) {

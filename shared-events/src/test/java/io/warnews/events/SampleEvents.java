@@ -16,7 +16,8 @@ final class SampleEvents {
             "Russia's losses pass 1 million", Instant.parse("2025-06-12T08:15:00Z"));
 
     private static final AttackDetails ATTACK = new AttackDetails("RU", "record drone attack",
-            List.of(new Target("Rivne", "Rivne Oblast", Impact.HIT), new Target("Lutsk", "Volyn Oblast", Impact.DEBRIS)),
+            List.of(new Target("Rivne", "Rivne Oblast", Impact.HIT),
+                    new Target("Lutsk", "Volyn Oblast", Impact.DEBRIS)),
             LocalDate.of(2025, 6, 8), LocalDate.of(2025, 6, 9),
             OffsetDateTime.parse("2025-06-08T22:00:00+03:00"), null,
             List.of(new Weapon(WeaponType.ATTACK_DRONE, "Shahed-136", 479, 460, 277, 183, 19, 200, "Kursk Oblast",

@@ -31,7 +31,8 @@ final class AttackChecks {
         List<Warning> warnings = new ArrayList<>();
         for (int i = 0; i < details.weapons().size(); i++) {
             Weapon weapon = details.weapons().get(i);
-            String line = "weapons[" + i + "] " + weapon.type() + (weapon.model() == null ? "" : " (" + weapon.model() + ")");
+            String line = "weapons[" + i + "] " + weapon.type()
+                    + (weapon.model() == null ? "" : " (" + weapon.model() + ")");
             Long intercepted = weapon.interceptedOrParts();
             if (weapon.launched() != null && intercepted != null && intercepted > weapon.launched()) {
                 warnings.add(new Warning(Check.INTERCEPTED_MAY_NOT_EXCEED_LAUNCHED,

@@ -38,7 +38,8 @@ class TimelineQueries {
         return jdbc.query("""
                 SELECT world_date, kind, summary, claimant, source::text AS source, stream_id, corrected
                 FROM read_model.timeline_entry WHERE conflict_id = :conflict AND
-                """ + known + filters + " ORDER BY date_end, date_start, recorded_at, stream_id, first_version, entry_key",
+                """ + known + filters
+                        + " ORDER BY date_end, date_start, recorded_at, stream_id, first_version, entry_key",
                 filters.params(), (rs, i) -> new TimelineEntry(
                         WorldDate.parse(rs.getString("world_date")),
                         rs.getString("kind"),

@@ -117,7 +117,8 @@ class AttacksKnownAtTest {
     @Test
     void theHistoryListsEveryVersionWithWhoWhenWhyAndSource() throws Exception {
         http.perform(get("/api/audit/attacks/{a}/history", attack).with(AUDITOR))
-                .andExpect(jsonPath("$[*].change", contains("LAUNCHED", "CASUALTIES_REVISED", "CORRECTED", "RETRACTED")))
+                .andExpect(jsonPath("$[*].change",
+                        contains("LAUNCHED", "CASUALTIES_REVISED", "CORRECTED", "RETRACTED")))
                 .andExpect(jsonPath("$[*].recordedBy", contains("test", "test", "test", "test")))
                 .andExpect(jsonPath("$[0].recordedFrom").value(launched.recordedAt().toString()))
                 .andExpect(jsonPath("$[0].recordedTo").value(revised.recordedAt().toString()))

@@ -61,6 +61,12 @@ class Attack {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    AttackRecorded handle(RecordNewAttack command, Conflicts conflicts, Clock clock) {
+        return handle(command.launch(), conflicts, clock);
+    }
+
+    @CommandHandler
     Recorded handle(ReviseAttackCasualties command) {
         requireOpen();
         if (command.casualties().equals(details.casualties())) {

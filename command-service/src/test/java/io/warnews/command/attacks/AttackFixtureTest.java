@@ -52,6 +52,24 @@ class AttackFixtureTest {
     }
 
     @Test
+    void aNewAttackOfABatchIsRecordedWithoutReadingItsStream() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordNewAttack(ATTACK_ID, CONFLICT_ID, DETAILS, CLAIMANT, SOURCE))
+                .expectEvents(LAUNCHED)
+                .expectResultMessagePayload(new AttackRecorded(ATTACK_ID, 0, true, List.of()));
+    }
+
+    @Test
+    void aNewAttackOfABatchPassesTheSameRules() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordNewAttack(ATTACK_ID, CONFLICT_ID, details("BY", NIGHT, null, List.of(), null),
+                        CLAIMANT, SOURCE))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionDetails(refusedBy(Rule.PARTY_MUST_BELONG_TO_CONFLICT));
+    }
+
+    @Test
     void anIdenticalRetryFindsTheAttackAlreadyRecorded() {
         fixture.given(LAUNCHED, casualtiesRevised(new Casualties(3, 15)))
                 .when(launch(DETAILS))

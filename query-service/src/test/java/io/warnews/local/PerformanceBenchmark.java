@@ -67,7 +67,7 @@ class PerformanceBenchmark {
     private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuild-events", 200_000);
     private static final int VISIBLE_RATE = Integer.getInteger("bench.rate", 50);
     private static final int VISIBLE_SECONDS = Integer.getInteger("bench.visible-seconds", 20);
-    private static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    private static final LocalDate FIRST_DAY = LocalDate.of(1980, 1, 2);
 
     private final List<String[]> table = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -85,10 +85,10 @@ class PerformanceBenchmark {
             String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/bench";
             ServiceProcess command = startCommand(logs, jdbcUrl, "command-service");
             ServiceProcess query = ServiceProcess.start(QUERY_JAR, "query-service", logs, ServiceProcess.freePort(),
-                    jdbcUrl, LocalDatabase.QUERY_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(3));
+                    jdbcUrl, LocalDatabase.QUERY_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(10));
             try {
                 post(command.url() + "/api/conflicts", JSON.readTree("""
-                        {"conflictId":"bench","name":"Benchmark","startDate":"2000-01-01",
+                        {"conflictId":"bench","name":"Benchmark","startDate":"1980-01-01",
                          "parties":[{"code":"RU","name":"Russia"},{"code":"UA","name":"Ukraine"}]}"""));
                 singleReports(command, "warm-up", 8, WARM_UP);
                 Template template = template(admin);
@@ -124,9 +124,9 @@ class PerformanceBenchmark {
                 command.stop();
                 command = startCommand(logs, jdbcUrl, "command-service-restarted");
                 double[] nextWrite = nextWrites(command);
-                row("10,000-report ledger's next write, cold (after a restart)", ms(nextWrite[0]),
+                row("%,d-report ledger's next write, cold (after a restart)".formatted(BATCHES * 1000), ms(nextWrite[0]),
                         ms(nextWrite[1]) + " (10-report ledger)", ratio(nextWrite[0], nextWrite[1]));
-                row("10,000-report ledger's next write, warm (median of 10)", ms(nextWrite[2]),
+                row("%,d-report ledger's next write, warm (median of 10)".formatted(BATCHES * 1000), ms(nextWrite[2]),
                         ms(nextWrite[3]) + " (10-report ledger)", ratio(nextWrite[2], nextWrite[3]));
 
                 long events = addSyntheticReports(admin, template, REBUILD_EVENTS);
@@ -149,7 +149,7 @@ class PerformanceBenchmark {
 
     private static ServiceProcess startCommand(Path logs, String jdbcUrl, String name) throws Exception {
         return ServiceProcess.start(COMMAND_JAR, name, logs, ServiceProcess.freePort(), jdbcUrl,
-                LocalDatabase.COMMAND_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(3));
+                LocalDatabase.COMMAND_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(10));
     }
 
     // --- single reports ---------------------------------------------------------------------------

@@ -441,16 +441,19 @@ class PerformanceBenchmark {
      */
     private double[] nextWrites(ServiceProcess command) throws Exception {
         String url = command.url() + "/api/conflicts/bench/loss-reports";
-        expectCreated(send(url, singleReport("Restart", "restart-0", 0, 1)));
+        expectCreated(send(url, singleReport("Restart", "restart-0", 0, 1000)));
         int bigDay = BATCHES * 1000;
         int smallDay = 10;
-        double coldSmall = timed(url, singleReport("Small ledger", reportId("Small ledger", smallDay), smallDay, 1));
-        double coldBig = timed(url, singleReport("Big ledger", reportId("Big ledger", bigDay), bigDay, 1));
+        double coldSmall = timed(url, singleReport("Small ledger", reportId("Small ledger", smallDay), smallDay,
+                1000 + smallDay));
+        double coldBig = timed(url, singleReport("Big ledger", reportId("Big ledger", bigDay), bigDay, 1000 + bigDay));
         List<Double> warmBig = new ArrayList<>();
         List<Double> warmSmall = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
-            warmBig.add(timed(url, singleReport("Big ledger", reportId("Big ledger", bigDay + i), bigDay + i, 1)));
-            warmSmall.add(timed(url, singleReport("Small ledger", reportId("Small ledger", smallDay + i), smallDay + i, 1)));
+            int big = bigDay + i;
+            int small = smallDay + i;
+            warmBig.add(timed(url, singleReport("Big ledger", reportId("Big ledger", big), big, 1000 + big)));
+            warmSmall.add(timed(url, singleReport("Small ledger", reportId("Small ledger", small), small, 1000 + small)));
         }
         return new double[]{coldBig, coldSmall, percentile(warmBig, 50), percentile(warmSmall, 50)};
     }

@@ -84,7 +84,8 @@ class ScaleOutTest {
         }
 
         String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/scale";
-        List<String> settings = List.of("--axon.eventhandling.tokenstore.claim-timeout=" + CLAIM_TIMEOUT.toSeconds() + "s",
+        List<String> settings = List.of("--PROCESSOR_SEGMENTS=2",
+                "--axon.eventhandling.tokenstore.claim-timeout=" + CLAIM_TIMEOUT.toSeconds() + "s",
                 "--warnews.processing.node-timeout=" + CLAIM_TIMEOUT.toSeconds() + "s",
                 "--warnews.processing.heartbeat=500ms");
         ServiceProcess first = start("query-first", jdbcUrl, settings);

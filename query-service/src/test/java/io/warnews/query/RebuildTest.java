@@ -55,9 +55,34 @@ class RebuildTest {
             processor.resetTokens();
             processor.start();
         }
+        awaitReplayed();
 
         assertThat(answers(reads, waitFor)).isEqualTo(before);
         assertThat(before.get(reads.get(1))).contains("1000340");
+    }
+
+    /**
+     * Every segment of every group has replayed to the head: a processor's segments progress
+     * independently, so a stream's version being reached says nothing of the others.
+     */
+    private void awaitReplayed() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            boolean done = true;
+            for (String group : GROUPS) {
+                TrackingEventProcessor processor = processing.eventProcessor(group, TrackingEventProcessor.class)
+                        .orElseThrow();
+                Integer segments = jdbc.queryForObject(
+                        "SELECT count(*) FROM read_model.token_entry WHERE processor_name = ?", Integer.class, group);
+                var status = processor.processingStatus();
+                done &= status.size() == segments && status.values().stream()
+                        .allMatch(segment -> segment.isCaughtUp() && !segment.isReplaying());
+            }
+            if (done) {
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private Map<String, String> answers(List<String> reads, String waitFor) throws Exception {

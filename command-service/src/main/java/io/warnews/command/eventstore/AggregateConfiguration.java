@@ -1,7 +1,6 @@
 package io.warnews.command.eventstore;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.common.transaction.TransactionManager;
@@ -28,13 +27,13 @@ class AggregateConfiguration {
     }
 
     /**
-     * Aggregates stay in memory between commands while memory allows, so a busy ledger is not read
-     * back from its snapshot for every report. Another instance's write to a cached stream makes
+     * The most recently used aggregates stay in memory between commands, so a busy ledger is not
+     * read back from its snapshot for every report. Another instance's write to a cached stream makes
      * the next write here lose the race for the version: a 409, after which the stream is read anew.
      */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${warnews.aggregate-cache.max-entries:200}") int maxEntries) {
+        return new BoundedCache(maxEntries);
     }
 
     /**

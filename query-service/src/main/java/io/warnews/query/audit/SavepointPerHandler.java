@@ -1,25 +1,40 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.processing.StreamPositions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs each event handler inside a savepoint of the processor's transaction. When a handler
- * throws, its writes are rolled back to the savepoint before the event is dead-lettered: the
- * batch's other events, the token and the dead letter still commit, nothing half-applied stays
- * (a later retry then applies the event whole), and a failed SQL statement does not leave
- * PostgreSQL's transaction aborted. Costs a SAVEPOINT and a RELEASE per handler call.
+ * Isolates an event whose handler fails, so that its half-done writes never commit. A batch of
+ * events runs without savepoints. When a handler throws, the whole batch is rolled back (its
+ * writes, its token, the dead letter the failure produced) and the processor retries it; on that
+ * retry the failing event's handler runs inside a savepoint of the batch's transaction, so its
+ * writes are undone to the savepoint before the event is dead-lettered, while the batch's other
+ * events, the token and the dead letter commit (a later retry then applies the event whole), and a
+ * failed SQL statement does not leave PostgreSQL's transaction aborted.
+ *
+ * <p>A dead letter's retry always runs in a savepoint: the queue records the failed retry in the
+ * same transaction.
  */
 class SavepointPerHandler implements HandlerEnhancerDefinition {
 
+    private static final String BATCH_FAILS = SavepointPerHandler.class.getName() + ".fails";
+
     private final TransactionTemplate savepoint;
+    /** Events (with the handling class) that failed in a batch, to be isolated when the batch is retried. */
+    private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
     SavepointPerHandler(PlatformTransactionManager transactionManager) {
         this.savepoint = new TransactionTemplate(transactionManager);
@@ -37,6 +52,27 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
                 if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                     return super.handle(message, target);
                 }
+                if (!CurrentUnitOfWork.isStarted()
+                        || CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName())) {
+                    return isolated(message, target);
+                }
+                UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+                String key = message.getIdentifier() + "/" + target.getClass().getName();
+                if (failed.contains(key)) {
+                    unitOfWork.afterCommit(committed -> failed.remove(key));
+                    return isolated(message, target);
+                }
+                try {
+                    return super.handle(message, target);
+                } catch (Exception | Error e) {
+                    failed.add(key);
+                    failTheBatch(unitOfWork, message);
+                    throw e;
+                }
+            }
+
+            private Object isolated(Message<?> message, T target) throws Exception {
+                Object positions = StreamPositions.remember();
                 try {
                     return savepoint.execute(status -> {
                         try {
@@ -48,10 +84,30 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
                         }
                     });
                 } catch (Checked e) {
+                    StreamPositions.restore(positions);
                     throw (Exception) e.getCause();
+                } catch (RuntimeException | Error e) {
+                    StreamPositions.restore(positions);
+                    throw e;
                 }
             }
         };
+    }
+
+    /** Makes the batch roll back when it would commit, whatever the dead-letter queue did with the failure. */
+    private static void failTheBatch(UnitOfWork<?> unitOfWork, Message<?> message) {
+        if (unitOfWork.resources().putIfAbsent(BATCH_FAILS, Boolean.TRUE) == null) {
+            unitOfWork.onPrepareCommit(batch -> {
+                throw new RetryIsolated(message.getIdentifier());
+            });
+        }
+    }
+
+    /** Rolls a batch back so that the processor retries it with the failing event in a savepoint. */
+    static final class RetryIsolated extends RuntimeException {
+        RetryIsolated(String eventId) {
+            super("event " + eventId + " failed in its batch; the batch is retried with the event isolated");
+        }
     }
 
     /** Carries a checked exception through the template, which rolls back on unchecked ones. */

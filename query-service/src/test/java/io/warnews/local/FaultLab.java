@@ -124,7 +124,7 @@ final class FaultLab implements AutoCloseable {
                     queryPort, jdbcUrl, LocalDatabase.QUERY_ROLE,
                     List.of("--spring.datasource.hikari.connection-timeout=2000"))
                     .awaitHealthy(Duration.ofMinutes(3));
-            queryUrl = queryUrl;
+            queryUrl = query.url();
         } else {
             queryInJvm = new SpringApplicationBuilder(QueryServiceApplication.class).profiles("local").run(
                     "--server.port=" + queryPort, "--spring.datasource.url=" + jdbcUrl,
@@ -144,7 +144,11 @@ final class FaultLab implements AutoCloseable {
         ProcessHandle process = ProcessHandle.of(postmaster).orElseThrow();
         signal("KILL", postmaster);
         process.onExit().join();
-        postgres.close();
+        try {
+            postgres.close();
+        } catch (RuntimeException alreadyGone) {
+            // pg_ctl stop finds no server: it was killed
+        }
     }
 
     /** A clean, fast shutdown (pg_ctl stop -m fast): sessions are ended, the server goes away. */
@@ -170,7 +174,9 @@ final class FaultLab implements AutoCloseable {
 
     void killQuery() throws Exception {
         query.process().destroyForcibly().waitFor();
+        System.out.printf("FAULT query-service killed at %s%n", java.time.Instant.now());
         startQuery();
+        System.out.printf("FAULT query-service healthy again at %s%n", java.time.Instant.now());
     }
 
     private long postmaster() throws IOException {
@@ -344,6 +350,9 @@ final class FaultLab implements AutoCloseable {
         long deadline = start + timeout.toNanos();
         String last = null;
         while (System.nanoTime() < deadline) {
+            if (query != null && !query.process().isAlive()) {
+                throw new AssertionError("the query-service exited; see " + query.log());
+            }
             long head = storeHead();
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(queryUrl
                     + "/api/audit/projections")).header("Authorization", AUDITOR).GET(), "query-service audit");

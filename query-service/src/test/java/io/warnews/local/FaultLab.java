@@ -42,6 +42,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class FaultLab implements AutoCloseable {
 
     static final String CONFLICT = "faults";
+    private static final String REGISTRATION = """
+            {"conflictId":"faults","name":"Faults","startDate":"2000-01-01",
+             "parties":[{"code":"RU","name":"Russia"},{"code":"UA","name":"Ukraine"}]}""";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
@@ -61,7 +64,7 @@ final class FaultLab implements AutoCloseable {
     private ServiceProcess query;
     private ConfigurableApplicationContext queryInJvm;
     private String queryUrl;
-    private final int queryPort;
+    private int queryPort;
     /** Report ids a writer got a 201 or 200 for. */
     final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     /** Every answer's status (0: no answer: refused, reset or timed out), by service. */
@@ -89,9 +92,7 @@ final class FaultLab implements AutoCloseable {
         LocalDatabase.prepare(lab.postgres.getPostgresDatabase(), "faults");
         lab.commands.add(lab.startCommand(ServiceProcess.freePort()));
         lab.startQuery();
-        HttpResponse<String> created = lab.post(lab.command(0).url() + "/api/conflicts", """
-                {"conflictId":"faults","name":"Faults","startDate":"2000-01-01",
-                 "parties":[{"code":"RU","name":"Russia"},{"code":"UA","name":"Ukraine"}]}""");
+        HttpResponse<String> created = lab.post(lab.command(0).url() + "/api/conflicts", REGISTRATION);
         assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
         return lab;
     }
@@ -123,7 +124,7 @@ final class FaultLab implements AutoCloseable {
             query = ServiceProcess.start(Path.of("target/query-service.jar"), "query-service", folder.resolve("logs"),
                     queryPort, jdbcUrl, LocalDatabase.QUERY_ROLE,
                     List.of("--spring.datasource.hikari.connection-timeout=2000"))
-                    .awaitHealthy(Duration.ofMinutes(3));
+                    .awaitHealthy(Duration.ofMinutes(5));
             queryUrl = query.url();
         } else {
             queryInJvm = new SpringApplicationBuilder(QueryServiceApplication.class).profiles("local").run(
@@ -169,14 +170,28 @@ final class FaultLab implements AutoCloseable {
     void killCommand(int i) throws Exception {
         ServiceProcess killed = commands.get(i);
         killed.process().destroyForcibly().waitFor();
-        commands.set(i, startCommand(Integer.parseInt(killed.url().substring(killed.url().lastIndexOf(':') + 1))));
+        // a new port: the one just freed may be taken by anything else on the machine meanwhile
+        ServiceProcess started = startCommand(ServiceProcess.freePort());
+        HttpResponse<String> known = post(started.url() + "/api/conflicts", REGISTRATION);
+        assertThat(known.statusCode()).as("the conflict is known there: " + known.body()).isEqualTo(200);
+        commands.set(i, started);
     }
 
     void killQuery() throws Exception {
         query.process().destroyForcibly().waitFor();
         System.out.printf("FAULT query-service killed at %s%n", java.time.Instant.now());
+        queryPort = ServiceProcess.freePort();
         startQuery();
+        assertOurs(queryUrl + "/api/conflicts/" + CONFLICT);
         System.out.printf("FAULT query-service healthy again at %s%n", java.time.Instant.now());
+    }
+
+    /** The service answering there is ours: it knows this lab's conflict. */
+    private void assertOurs(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", EDITOR).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
     }
 
     private long postmaster() throws IOException {

@@ -317,7 +317,17 @@ final class FaultLab implements AutoCloseable {
      * Prints how long after the end of the fault the read models had converged.
      */
     void scenario(String name, int writers, boolean shared, Fault fault) throws Exception {
+        scenario(name, writers, shared, true, fault);
+    }
+
+    /**
+     * As above; with {@code no500} false the 5xx answers other than 503 are printed, not asserted
+     * (for a build where the services do not yet answer 503 for every way the database fails).
+     */
+    void scenario(String name, int writers, boolean shared, boolean no500, Fault fault) throws Exception {
         int before = acknowledged.size();
+        failures.clear();
+        statuses.clear();
         Load load = load(writers, shared);
         Thread.sleep(5_000);
         fault.run();
@@ -328,11 +338,12 @@ final class FaultLab implements AutoCloseable {
         double seconds = (System.nanoTime() - ended) / 1e9;
         assertRebuildsMatch();
         assertNothingAcknowledgedLost();
-        assertNo500();
         System.out.printf("FAULT %-44s read models converged %5.1f s after the fault ended (load went on for 5 s"
-                        + " of it); rebuilds equal; %d writes acknowledged, none lost; answers %s%n", name, seconds,
-                acknowledged.size() - before, statusCounts());
-        statuses.clear();
+                        + " of it); rebuilds equal; %d writes acknowledged, none lost; answers %s; 5xx other than"
+                        + " 503: %d%n", name, seconds, acknowledged.size() - before, statusCounts(), failures.size());
+        if (no500) {
+            assertNo500();
+        }
     }
 
     // --- checks ---------------------------------------------------------------------------------

@@ -61,11 +61,11 @@ class FeedBenchmark {
             String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/feedbench";
             ServiceProcess command = ServiceProcess.start(Path.of("../command-service/target/command-service-exec.jar"),
                     "command-service", logs, ServiceProcess.freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of())
-                    .awaitHealthy(Duration.ofMinutes(2));
+                    .awaitHealthy(Duration.ofMinutes(5));
             ServiceProcess query = ServiceProcess.start(Path.of("target/query-service.jar"), "query-service", logs,
                     ServiceProcess.freePort(), jdbcUrl, LocalDatabase.QUERY_ROLE,
                     List.of("--warnews.feed.max-clients-per-address=" + (SUBSCRIBERS + CATCHING_UP)))
-                    .awaitHealthy(Duration.ofMinutes(2));
+                    .awaitHealthy(Duration.ofMinutes(5));
             try {
                 post(command.url() + "/api/conflicts", """
                         {"conflictId":"bench","name":"Benchmark","startDate":"2000-01-01",

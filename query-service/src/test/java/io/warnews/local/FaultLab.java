@@ -116,7 +116,7 @@ final class FaultLab implements AutoCloseable {
     ServiceProcess startCommand(int port) throws Exception {
         return ServiceProcess.start(Path.of("../command-service/target/command-service-exec.jar"),
                 "command-service-" + port, folder.resolve("logs"), port, jdbcUrl, LocalDatabase.COMMAND_ROLE,
-                List.of("--spring.datasource.hikari.connection-timeout=2000")).awaitHealthy(Duration.ofMinutes(3));
+                List.of("--spring.datasource.hikari.connection-timeout=2000")).awaitHealthy(Duration.ofMinutes(5));
     }
 
     private void startQuery() throws Exception {

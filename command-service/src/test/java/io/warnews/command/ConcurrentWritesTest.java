@@ -110,4 +110,76 @@ class ConcurrentWritesTest {
             assertThat(rows).extracting(row -> row.payload().path("reportId").asText()).doesNotHaveDuplicates();
         }
     }
+
+    @Test
+    void twoInstancesCreatingTheSameStreamsAtOnceAnswerOne201AndOtherwiseTheLostRace409() throws Exception {
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+            List<Api> instances = List.of(new Api(port), new Api(secondPort));
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            int lostRaces = 0;
+            for (int round = 0; round < 8; round++) {
+                String conflictId = "created-twice-" + round + "-" + System.nanoTime();
+                List<Future<Api.Response>> registrations = race(pool, instances, 8,
+                        instance -> instance.post("/api/conflicts", conflict(conflictId)));
+                lostRaces += createdOnce(registrations, "conflict " + conflictId);
+                assertThat(new EventStoreRows(jdbc).stream(conflictId)).hasSize(1);
+
+                String reports = "/api/conflicts/" + conflictId + "/loss-reports";
+                String ledger = conflictId + "/losses/RU/ministry-of-defence-of-ukraine";
+                List<Future<Api.Response>> firstReports = race(pool, instances, 8,
+                        instance -> instance.post(reports, lossReport("r0", "2025-06-10", 100)));
+                lostRaces += createdOnce(firstReports, "ledger " + ledger);
+                assertThat(new EventStoreRows(jdbc).stream(ledger)).hasSize(1);
+            }
+            pool.shutdown();
+            assertThat(lostRaces).as("races lost on creation").isPositive();
+        }
+    }
+
+    private ConfigurableApplicationContext secondInstance() {
+        return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .profiles("test")
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+    }
+
+    /** The same request sent {@code count} times at once, alternately to each instance. */
+    private static List<Future<Api.Response>> race(ExecutorService pool, List<Api> instances, int count,
+                                                   java.util.function.Function<Api, Api.Response> request) {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Api instance = instances.get(i % 2);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return request.apply(instance);
+            }));
+        }
+        start.countDown();
+        return answers;
+    }
+
+    /**
+     * Exactly one 201; the others either found the stream created (200, the same content) or lost the
+     * race for its creation (409 problem); answers how many lost the race.
+     */
+    private static int createdOnce(List<Future<Api.Response>> answers, String what) throws Exception {
+        int created = 0;
+        int lostRaces = 0;
+        for (Future<Api.Response> answer : answers) {
+            Api.Response response = answer.get(60, TimeUnit.SECONDS);
+            assertThat(response.status()).as(what + ": " + response.body()).isIn(200, 201, 409);
+            if (response.status() == 201) {
+                created++;
+            } else if (response.status() == 409) {
+                assertThat(response.headers().getContentType()).hasToString("application/problem+json");
+                assertThat(response.json().path("title").asText()).isEqualTo("Concurrent write");
+                lostRaces++;
+            }
+        }
+        assertThat(created).as(what + " created once").isEqualTo(1);
+        return lostRaces;
+    }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.warnews.command.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -87,8 +88,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             problem.setProperty("rule", details.rule());
             return ResponseEntity.status(status).body(problem);
         }
-        if (ex.getCause() instanceof ConcurrencyException concurrency) {
-            return concurrentWrite(concurrency);
+        if (ex.getCause() instanceof ConcurrencyException || ex.getCause() instanceof AggregateStreamCreationException) {
+            return lostRace();
         }
         if (DatabaseUnavailable.causes(ex)) {
             return unavailable();
@@ -96,8 +97,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         throw ex;
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException ex) {
+    /**
+     * A lost race: another write took the stream version first, or, for a stream's first event,
+     * another instance created the stream first ({@link AggregateStreamCreationException}).
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> lostRace() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "another write to the same stream was recorded first; read the stream and retry");
         problem.setType(CONCURRENT_WRITE);

@@ -21,14 +21,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A poison event does not stop a projection: when a handler throws, the event's sequence (its
- * stream: Axon's default sequencing per aggregate) goes to a dead-letter queue in
+ * A poison event does not stop a projection: when a handler fails deterministically, the event's
+ * sequence (its stream: Axon's default sequencing per aggregate) goes to a dead-letter queue in
  * {@code read_model.dead_letter_entry}, later events of that stream follow it there, and the
  * processor goes on with the other streams. The queue is written through the processors' own
  * connection provider and transaction manager, so a dead letter commits with the token. The
  * handler's own writes are undone first ({@link SavepointPerHandler}). Auditors list, retry and
  * drop letters over {@code /api/audit/dead-letters}; a reset of a group (a rebuild) clears its
  * queue, since the replay meets every event again.
+ * <p>
+ * A {@link TransientFailures transient failure} (the database away, restarting, frozen, slow or
+ * busy) is not dead-lettered: it is rethrown, the processor's batch is rolled back and the
+ * processor retries it from its last token, backing off 1 s, 2 s, 4 s ... up to 60 s between
+ * attempts, until the database answers again. Its status shows the error while it does.
  */
 @Configuration
 class DeadLetterConfiguration {
@@ -103,11 +108,26 @@ class DeadLetterConfiguration {
                 .build();
     }
 
-    /** Every failure is dead-lettered; a failed retry puts the letter back with one more retry counted. */
-    private static EnqueuePolicy<EventMessage<?>> countingRetries() {
-        return (letter, cause) -> Decisions.enqueue(cause, failed -> failed.diagnostics().and(RETRIES,
-                failed.diagnostics().containsKey(RETRIES)
-                        ? ((Number) failed.diagnostics().get(RETRIES)).longValue() + 1 : 0L));
+    /**
+     * A deterministic failure is dead-lettered, a failed retry puts the letter back with one more
+     * retry counted; a transient one is thrown on to the processor, which backs off and retries.
+     */
+    static EnqueuePolicy<EventMessage<?>> countingRetries() {
+        return (letter, cause) -> {
+            if (TransientFailures.isTransient(cause)) {
+                throw new RetryLater(cause);
+            }
+            return Decisions.enqueue(cause, failed -> failed.diagnostics().and(RETRIES,
+                    failed.diagnostics().containsKey(RETRIES)
+                            ? ((Number) failed.diagnostics().get(RETRIES)).longValue() + 1 : 0L));
+        };
+    }
+
+    /** A transient failure on its way to the processor, which retries the batch. */
+    static final class RetryLater extends RuntimeException {
+        RetryLater(Throwable cause) {
+            super("transient failure, retried: " + cause, cause);
+        }
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -66,13 +67,22 @@ class ProjectionsController {
         long position = segments.values().stream()
                 .mapToLong(segment -> segment.getCurrentPosition().orElse(-1))
                 .min().orElse(-1);
-        double percent = head <= 0 ? 100 : Math.min(100, Math.floor(Math.max(position, 0) * 1000.0 / head) / 10);
+        long behind = Math.max(0, head - position);
+        String failure = segments.values().stream()
+                .filter(EventTrackerStatus::isErrorState)
+                .map(EventTrackerStatus::getError)
+                .filter(Objects::nonNull)
+                .map(error -> error.getClass().getSimpleName() + ": " + error.getMessage())
+                .findFirst().orElse(null);
+        boolean error = processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         Long deadLetters = jdbc.queryForObject(
                 "SELECT count(*) FROM read_model.dead_letter_entry WHERE processing_group = :group",
                 Map.of("group", processor.getName()), Long.class);
-        return new ProjectionStatus(processor.getName(), processor.isRunning(), processor.isError(),
-                processor.isReplaying(), segments.size(), position, head, percent,
-                ModelChecksums.tablesOf(processor.getName()), deadLetters == null ? 0 : deadLetters,
+        long letters = deadLetters == null ? 0 : deadLetters;
+        return new ProjectionStatus(processor.getName(), processor.isRunning(), error, failure,
+                processor.isReplaying(), segments.size(), position, head, behind,
+                behind == 0 && letters == 0 && !error && !segments.isEmpty(),
+                ModelChecksums.tablesOf(processor.getName()), letters,
                 rebuilds.last(processor.getName()).orElse(null));
     }
 }

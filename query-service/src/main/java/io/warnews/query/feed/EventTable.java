@@ -26,6 +26,14 @@ class EventTable {
                 WHERE global_index > ? ORDER BY global_index LIMIT ?) e ON TRUE
             """;
 
+    /** Positions already settled (no gap can still fill below them): no snapshot needed. */
+    private static final String RANGE = """
+            SELECT global_index, aggregate_identifier, sequence_number, time_stamp, payload_type, payload_revision,
+                   payload, meta_data
+            FROM event_store.domain_event_entry
+            WHERE global_index > ? AND global_index <= ? ORDER BY global_index
+            """;
+
     private final JdbcTemplate jdbc;
 
     EventTable(JdbcTemplate jdbc) {
@@ -49,5 +57,19 @@ class EventTable {
             }
         }, position, limit);
         return new Read(events, Snapshot.parse(snapshot[0]));
+    }
+
+    /** The events in positions ({@code after}, {@code upTo}], in order. */
+    List<StoredEvent> between(long after, long upTo) {
+        return jdbc.query(RANGE, (rs, i) -> new StoredEvent(rs.getLong("global_index"),
+                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("time_stamp"),
+                rs.getString("payload_type"), rs.getString("payload_revision"), rs.getString("payload"),
+                rs.getString("meta_data")), after, upTo);
+    }
+
+    /** The highest position stored, 0 when there is none. */
+    long last() {
+        Long last = jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry", Long.class);
+        return last == null ? 0 : last;
     }
 }

@@ -1,48 +1,52 @@
 package io.warnews.query.feed;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One client's feed, run on a thread of its own: reads the event table from the client's
- * position, sends what {@link SafePosition} allows and the filter wants, polls when caught up, and
- * sends a heartbeat when it has been quiet. It ends when the client goes away (a failed write, at
- * the latest at the next heartbeat), when its connection time is up, or when the service stops.
+ * One client's feed, on a thread of its own that mostly waits: takes the events after the
+ * client's position from the {@link FeedHub} (memory, or a shared page for a client catching up),
+ * sends those the filter wants, and sends a heartbeat when it has been quiet. A slow client only
+ * slows its own thread: when it falls behind what memory holds it catches up from the table like
+ * any late client. It ends when the client goes away, when its connection time is up, or when the
+ * service stops.
+ * <p>
+ * A heartbeat is written in two parts a moment apart: a peer that has closed its end answers the
+ * first with a reset, so the second fails and the connection's slot is freed at that heartbeat,
+ * not one later.
  */
 final class FeedConnection implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedConnection.class);
     private static final MediaType JSON_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
-    /** How long a transaction may take between drawing a position and getting its id, with a wide margin. */
-    private static final Duration MIN_SETTLE = Duration.ofMillis(100);
+    private static final long PROBE_MILLIS = 100;
 
     private final SseEmitter emitter;
-    private final EventTable table;
+    private final FeedHub hub;
     private final FeedProperties properties;
     private final FeedFilter filter;
-    private final SafePosition safe;
     private final Clock clock;
     private volatile boolean closed;
+    private long position;
     private long lastSent;
 
-    FeedConnection(SseEmitter emitter, EventTable table, FeedProperties properties, FeedFilter filter, long after,
+    FeedConnection(SseEmitter emitter, FeedHub hub, FeedProperties properties, FeedFilter filter, long after,
                    Clock clock) {
         this.emitter = emitter;
-        this.table = table;
+        this.hub = hub;
         this.properties = properties;
         this.filter = filter;
         this.clock = clock;
+        this.position = after;
         this.lastSent = after;
-        this.safe = new SafePosition(after, properties.gapTimeout(), max(properties.pollInterval(), MIN_SETTLE));
         emitter.onCompletion(this::close);
         emitter.onTimeout(this::close);
         emitter.onError(error -> close());
@@ -52,30 +56,42 @@ final class FeedConnection implements Runnable {
         closed = true;
     }
 
+    boolean closed() {
+        return closed;
+    }
+
     @Override
     public void run() {
         Instant end = clock.instant().plus(properties.maxConnection());
         try {
-            emitter.send(SseEmitter.event().comment(" feed after position " + safe.position()));
+            emitter.send(SseEmitter.event().comment(" feed after position " + position));
             Instant lastWrite = clock.instant();
             while (!closed && !Thread.currentThread().isInterrupted() && clock.instant().isBefore(end)) {
-                EventTable.Read read = table.after(safe.position(), properties.batchSize());
-                List<StoredEvent> ready = safe.advance(read.events(), read.snapshot(), clock.instant());
-                for (StoredEvent event : ready) {
-                    ObjectNode payload = FeedMessages.payload(event);
-                    if (filter.accepts(event, payload)) {
-                        emitter.send(SseEmitter.event().id(Long.toString(event.position())).name(event.simpleType())
-                                .data(FeedMessages.data(event, payload), JSON_TEXT));
-                        lastSent = event.position();
-                        lastWrite = clock.instant();
+                FeedHub.Batch batch = hub.after(position, properties.batchSize());
+                boolean moved = false;
+                if (batch != null) {
+                    try {
+                        for (FeedEvent event : batch.events()) {
+                            if (filter.accepts(event)) {
+                                emitter.send(SseEmitter.event().id(Long.toString(event.position()))
+                                        .name(event.type()).data(event.data(), JSON_TEXT));
+                                lastSent = event.position();
+                                lastWrite = clock.instant();
+                            }
+                        }
+                    } finally {
+                        hub.sent(batch);
                     }
+                    moved = batch.upTo() > position;
+                    position = Math.max(position, batch.upTo());
                 }
-                if (!clock.instant().isBefore(lastWrite.plus(properties.heartbeat()))) {
+                Instant heartbeatDue = lastWrite.plus(properties.heartbeat());
+                if (!clock.instant().isBefore(heartbeatDue)) {
                     heartbeat();
                     lastWrite = clock.instant();
-                }
-                if (ready.size() < properties.batchSize()) {
-                    Thread.sleep(properties.pollInterval().toMillis());
+                } else if (!moved) {
+                    hub.await(position, Math.min(heartbeatDue.toEpochMilli() - clock.millis(),
+                            end.toEpochMilli() - clock.millis()));
                 }
             }
             emitter.complete();
@@ -85,25 +101,23 @@ final class FeedConnection implements Runnable {
             // the client went away, or the response was completed under us: nothing left to tell
             emitter.completeWithError(e);
         } catch (RuntimeException e) {
-            LOG.warn("feed connection ended by a failure at position {}", safe.position(), e);
+            LOG.warn("feed connection ended by a failure at position {}", position, e);
             emitter.completeWithError(e);
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
      * A comment line; when filtered-out events moved the position on since the last event sent,
      * it carries that position as the id, so that a reconnect does not read them again.
      */
-    private void heartbeat() throws IOException {
-        SseEmitter.SseEventBuilder heartbeat = SseEmitter.event();
-        if (safe.position() > lastSent) {
-            heartbeat.id(Long.toString(safe.position()));
-            lastSent = safe.position();
+    private void heartbeat() throws IOException, InterruptedException {
+        String id = "";
+        if (position > lastSent) {
+            id = "id:" + position + "\n";
+            lastSent = position;
         }
-        emitter.send(heartbeat.comment(" heartbeat"));
+        emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(id + ": heartbeat\n", MediaType.TEXT_PLAIN)));
+        Thread.sleep(PROBE_MILLIS);
+        emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType("\n", MediaType.TEXT_PLAIN)));
     }
 }

@@ -3,6 +3,7 @@ package io.warnews.query.feed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.warnews.query.web.BadParameter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -34,8 +35,8 @@ class FeedController {
                     payload}. Resume with the Last-Event-ID header (sent by EventSource on reconnect) or
                     `after`: the feed continues after that position with no gap and no duplicate. A comment
                     line `: heartbeat` is sent when nothing else was for a while (it carries an `id:` when
-                    filtered-out events moved the position on). 503 when the feed has no room for
-                    another connection.""")
+                    filtered-out events moved the position on). 503 with Retry-After when the feed has no
+                    room for another connection, in all or from the client's address.""")
     @GetMapping("/api/feed")
     ResponseEntity<SseEmitter> feed(
             @Parameter(description = "only events of this conflict (their conflictId)")
@@ -45,14 +46,15 @@ class FeedController {
             @Parameter(description = "start after this position; Last-Event-ID wins when both are given")
             @RequestParam(required = false) String after,
             @Parameter(description = "the last position received, to resume after it")
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            HttpServletRequest request) {
         FeedFilter filter = FeedFilter.of(conflict, type);
         long start = lastEventId != null && !lastEventId.isBlank() ? position("Last-Event-ID", lastEventId)
                 : after != null && !after.isBlank() ? position("after", after) : 0;
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .header("X-Accel-Buffering", "no")
-                .body(connections.open(filter, start));
+                .body(connections.open(filter, start, request.getRemoteAddr()));
     }
 
     private static long position(String name, String text) {

@@ -28,6 +28,11 @@ record FeedFilter(String conflictId, Set<String> types) {
         return new FeedFilter(conflictId, Set.copyOf(types));
     }
 
+    boolean accepts(FeedEvent event) {
+        return (types.isEmpty() || types.contains(event.type()))
+                && (conflictId == null || conflictId.equals(event.conflictId()));
+    }
+
     boolean accepts(StoredEvent event, JsonNode payload) {
         return (types.isEmpty() || types.contains(event.simpleType()))
                 && (conflictId == null || conflictId.equals(payload.path("conflictId").asText(null)));

@@ -7,21 +7,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The HTTP feed for downstream services ({@code GET /api/feed}).
  *
- * @param heartbeat     a comment line is sent after this long without an event, so that proxies keep the
- *                      connection and a dead client is noticed
- * @param pollInterval  how often the event table is read again once a client has caught up
- * @param gapTimeout    the longest the feed waits for a missing position to be filled before it gives the
- *                      position up as a rolled-back transaction's (see {@link SafePosition})
- * @param batchSize     events read per query
- * @param maxClients    feed connections served at once (one thread each); one more is answered 503
- * @param maxConnection how long one connection is served before the server ends it; the client resumes
- *                      with Last-Event-ID
+ * @param heartbeat            a comment line is sent after this long without an event, so that proxies keep
+ *                             the connection and a client that went away is noticed (its slot freed)
+ * @param pollInterval         how often the one reader of the event table reads it again once it has caught up
+ * @param gapTimeout           the longest the feed waits for a missing position to be filled before it gives the
+ *                             position up as a rolled-back transaction's (see {@link SafePosition})
+ * @param batchSize            events read per query, and the size in positions of a catch-up page
+ * @param maxClients           feed connections served at once; one more is answered 503
+ * @param maxClientsPerAddress feed connections served at once to one client address; one more is answered 503
+ * @param maxConnection        how long one connection is served before the server ends it; the client resumes
+ *                             with Last-Event-ID
+ * @param buffer               the latest events kept in memory for every connection to take from
+ * @param catchUpReaders       connections catching up served at once, a page (read and sent) each in turn
+ * @param catchUpPages         catch-up pages kept in memory, shared by clients catching up together
  */
 @ConfigurationProperties("warnews.feed")
 record FeedProperties(@DefaultValue("15s") Duration heartbeat,
-                      @DefaultValue("100ms") Duration pollInterval,
+                      @DefaultValue("50ms") Duration pollInterval,
                       @DefaultValue("60s") Duration gapTimeout,
                       @DefaultValue("500") int batchSize,
-                      @DefaultValue("50") int maxClients,
-                      @DefaultValue("30m") Duration maxConnection) {
+                      @DefaultValue("2000") int maxClients,
+                      @DefaultValue("100") int maxClientsPerAddress,
+                      @DefaultValue("30m") Duration maxConnection,
+                      @DefaultValue("10000") int buffer,
+                      @DefaultValue("1") int catchUpReaders,
+                      @DefaultValue("16") int catchUpPages) {
 }

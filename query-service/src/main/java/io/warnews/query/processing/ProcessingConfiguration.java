@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A projection that fails must not skip the event: the error propagates instead of being logged
- * and forgotten, and reaches the dead-letter queue of the group, which takes the event's stream
+ * and forgotten. A transient one (the database away or busy) makes the processor back off and
+ * retry; any other reaches the dead-letter queue of the group, which takes the event's stream
  * aside while the processor goes on with the others (see {@code audit.DeadLetterConfiguration}).
  */
 @Configuration

@@ -158,8 +158,8 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("conflict-line")).getText()).contains("Russia (RU) and Ukraine (UA)");
         assertThat(browser.findElement(By.id("series-chart")).getSize().getHeight()).isGreaterThan(100);
 
-        screenshot("dashboard-losses.png", By.cssSelector(".page-header"), By.id("losses"));
-        screenshot("dashboard-series-milestones.png", By.id("series"), By.id("milestones"));
+        js("window.scrollTo(0, 0);");
+        Files.write(SCREENSHOTS.resolve("dashboard-losses.png"), browser.getScreenshotAs(OutputType.BYTES));
         screenshot("dashboard-attacks.png", By.id("attacks"));
         screenshot("dashboard-talks.png", By.id("talks"));
     }
@@ -221,6 +221,7 @@ class DashboardBrowserTest {
         waitForText(By.id("headline-RU-PERSONNEL"), "about 1,001,200");
         assertThat(browser.findElement(By.id("series-table")).getDomProperty("textContent"))
                 .contains("2025-06-13", "corrected");
+        screenshot("dashboard-series-milestones.png", By.id("series"), By.id("milestones"));
 
         knownAt(beforeTheCorrection, "auditor", "wrong-password");
         waitForText(By.id("known-at-message"), "not accepted");

@@ -14,12 +14,14 @@ const $ = id => document.getElementById(id);
 
 const state = {
     partyNames: {},
+    talksIds: [],
     timeline: [],
     timelineShown: TIMELINE_PAGE,
     series: null,          // {side, category} chosen
     knownAt: null,         // {instant, auth} while the past is shown
-    loading: null,
-    again: null,
+    loading: null,         // the load under way
+    next: null,            // the load queued after it
+    again: null,           // the waitFor the queued load reads with
 };
 
 function describeConflict(conflict) {
@@ -71,10 +73,13 @@ async function loadAll(waitFor) {
         loadTimeline(waitFor),
     ]);
     const talksIds = talksOfConflict.map(t => t.talksId);
+    state.talksIds = talksIds;
     let shownLosses = losses;
     let talks;
     if (state.knownAt) {
-        const past = await readKnownAt(state.knownAt.instant, state.knownAt.auth, talksIds);
+        // The past does not change: read once per instant, not again after each live event.
+        state.knownAt.past ??= await readKnownAt(state.knownAt.instant, state.knownAt.auth, talksIds);
+        const past = state.knownAt.past;
         shownLosses = past.losses;
         talks = past.talks;
     } else {
@@ -90,11 +95,20 @@ async function loadAll(waitFor) {
     await loadSeries(losses, waitFor);
 }
 
-/** One load at a time; a load asked for meanwhile runs once the current one is done. */
-async function refresh(waitFor) {
+/**
+ * One load at a time: a load asked for meanwhile runs once after the current one, and the
+ * promise answered is that of the load that will include what was asked.
+ */
+function refresh(waitFor) {
     if (state.loading) {
-        state.again = waitFor ?? state.again ?? '';
-        return state.loading;
+        state.again = waitFor || state.again || '';
+        state.next ??= state.loading.catch(() => {}).then(() => {
+            const next = state.again;
+            state.again = null;
+            state.next = null;
+            return refresh(next);
+        });
+        return state.next;
     }
     state.loading = loadAll(waitFor || undefined).then(() => {
         $('load-error').hidden = true;
@@ -103,11 +117,6 @@ async function refresh(waitFor) {
         throw failure;
     }).finally(() => {
         state.loading = null;
-        if (state.again !== null) {
-            const next = state.again;
-            state.again = null;
-            refresh(next).catch(() => {});
-        }
     });
     return state.loading;
 }
@@ -169,14 +178,15 @@ function wireForms() {
         }
         const auth = {user: $('known-at-user').value, password: $('known-at-password').value};
         message.textContent = 'Reading the past…';
+        let past;
         try {
-            // Checked first, so that a refused password leaves the current view as it is.
-            await readKnownAt(knownAt, auth, []);
+            // Read before switching, so that a refused password leaves the current view as it is.
+            past = await readKnownAt(knownAt, auth, state.talksIds);
         } catch (failure) {
             message.textContent = refusal(failure);
             return;
         }
-        state.knownAt = {instant: knownAt, auth};
+        state.knownAt = {instant: knownAt, auth, past};
         await refresh().catch(() => {});
         message.textContent = `Showing the totals and the talks as known at ${instant(knownAt)}.`;
         $('losses').scrollIntoView();

@@ -61,6 +61,7 @@ public final class LocalBackend {
                  War news tracker is running. Ctrl-C stops it all.
                    command-service  http://localhost:%1$d   writes    (Swagger UI: /swagger-ui.html)
                    query-service    http://localhost:%2$d   reads     (Swagger UI: /swagger-ui.html)
+                   dashboard        http://localhost:%2$d/  in a browser
                    PostgreSQL       %3$s
                                     data kept in %4$s
                    development users  editor  / editor-dev-password   (EDITOR)

@@ -15,12 +15,17 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Reads are public unless configured otherwise; the audit API needs the AUDITOR role. HTTP Basic,
- * no sessions, no CSRF tokens: there are no browser forms here.
+ * no sessions, no CSRF tokens: nothing here changes state from a browser form. The dashboard's
+ * files (static HTML, CSS, JS and WebJars) hold no data and are public; the reads they make follow
+ * the rules above.
  */
 @Configuration
 class SecurityConfiguration {
 
     static final String AUDITOR = "AUDITOR";
+
+    /** The dashboard's static files. */
+    static final String[] DASHBOARD = {"/", "/index.html", "/dashboard/**", "/webjars/**", "/favicon.ico"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
@@ -29,6 +34,7 @@ class SecurityConfiguration {
                     requests.requestMatchers("/api/audit/**").hasRole(AUDITOR);
                     requests.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
                     requests.requestMatchers("/actuator/health/**", "/error").permitAll();
+                    requests.requestMatchers(HttpMethod.GET, DASHBOARD).permitAll();
                     if (properties.publicReads()) {
                         requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
                     }

@@ -26,4 +26,12 @@ class PrivateReadsTest {
                 .andExpect(status().isNotFound());
         http.perform(get("/actuator/health")).andExpect(status().isOk());
     }
+
+    @Test
+    void theDashboardsFilesHoldNoDataAndStayPublicWhileItsReadsNeedAUser() throws Exception {
+        http.perform(get("/")).andExpect(status().isOk());
+        http.perform(get("/dashboard/main.js")).andExpect(status().isOk());
+        http.perform(get("/webjars/chart.js/dist/chart.umd.min.js")).andExpect(status().isOk());
+        http.perform(get("/api/conflicts/russia-ukraine/losses")).andExpect(status().isUnauthorized());
+    }
 }

@@ -1,0 +1,215 @@
+// The dashboard: reads the read API, renders each view, follows the feed, and switches to the
+// auditors' "as known at" view on request.
+import {conflictId, paths, read, ReadFailed} from './api.js';
+import {el, fill, instant, label, number} from './format.js';
+import {renderHeadlines, renderMilestones, seriesChoices} from './headlines.js';
+import {renderSeries, reportSources} from './series.js';
+import {dailyRows, unreportedPerDay, renderAttackTable, renderDaily, renderRecords} from './attacks.js';
+import {renderTalks} from './talks.js';
+import {filterTimeline, kindsOf, renderKinds, renderTimeline, TIMELINE_PAGE} from './timeline.js';
+import {followFeed} from './live.js';
+import {readKnownAt, refusal, toInstant, toLocalInput} from './known-at.js';
+
+const $ = id => document.getElementById(id);
+
+const state = {
+    partyNames: {},
+    talksIds: [],
+    timeline: [],
+    timelineShown: TIMELINE_PAGE,
+    series: null,          // {side, category} chosen
+    knownAt: null,         // {instant, auth} while the past is shown
+    loading: null,         // the load under way
+    next: null,            // the load queued after it
+    again: null,           // the waitFor the queued load reads with
+};
+
+function describeConflict(conflict) {
+    const parties = (conflict.parties ?? []).map(p => `${p.name} (${p.code})`).join(' and ');
+    $('title').textContent = conflict.name ?? conflictId;
+    document.title = `${conflict.name ?? conflictId}: newsroom dashboard`;
+    $('conflict-line').textContent = `${parties} · since ${conflict.startDate}`
+        + (conflict.dayOfWar ? ` · day ${number(conflict.dayOfWar)} on ${conflict.asOf}` : '');
+    state.partyNames = Object.fromEntries((conflict.parties ?? []).map(p => [p.code, p.name]));
+}
+
+async function loadSeries(losses, waitFor) {
+    const choices = seriesChoices(losses);
+    const select = $('series-pick');
+    if (!choices.length) {
+        fill(select, el('option', {value: ''}, 'No series yet'));
+        return;
+    }
+    const key = c => `${c.side}/${c.category}`;
+    const chosen = choices.find(c => state.series && key(c) === key(state.series))
+        ?? choices.find(c => c.category === 'PERSONNEL') ?? choices[0];
+    state.series = chosen;
+    fill(select, choices.map(c => el('option', {value: key(c), selected: key(c) === key(chosen)}, c.label)));
+    const series = await read(paths.series(chosen.side, chosen.category), {}, {waitFor});
+    renderSeries($('series-chart'), $('series-table'), series, reportSources(state.timeline));
+}
+
+function showTimeline() {
+    const entries = filterTimeline(state.timeline, {kind: $('timeline-kind').value, text: $('timeline-text').value});
+    $('timeline-more').hidden = !renderTimeline($('timeline-list'), $('timeline-count'), entries, state.timelineShown);
+}
+
+async function loadTimeline(waitFor) {
+    state.timeline = await read(paths.timeline(), {from: $('timeline-from').value, to: $('timeline-to').value}, {waitFor});
+    renderKinds($('timeline-kind'), kindsOf(state.timeline));
+    showTimeline();
+}
+
+/** Reads everything and renders it; waitFor (from the feed) makes the reads include that event. */
+async function loadAll(waitFor) {
+    describeConflict(await read(paths.conflict(), {}, {waitFor}));
+    const [losses, milestones, attacks, daily, records, talksOfConflict] = await Promise.all([
+        read(paths.losses(), {}, {waitFor}),
+        read(paths.milestones(), {}, {waitFor}),
+        read(paths.attacks(), {}, {waitFor}),
+        read(paths.attacksDaily(), {}, {waitFor}),
+        read(paths.attackRecords(), {}, {waitFor}),
+        read(paths.talksOfConflict(), {}, {waitFor}),
+        loadTimeline(waitFor),
+    ]);
+    const talksIds = talksOfConflict.map(t => t.talksId);
+    state.talksIds = talksIds;
+    let shownLosses = losses;
+    let talks;
+    if (state.knownAt) {
+        // The past does not change: read once per instant, not again after each live event.
+        state.knownAt.past ??= await readKnownAt(state.knownAt.instant, state.knownAt.auth, talksIds);
+        const past = state.knownAt.past;
+        shownLosses = past.losses;
+        talks = past.talks;
+    } else {
+        talks = await Promise.all(talksIds.map(id => read(paths.talks(id), {}, {waitFor})));
+    }
+    renderHeadlines($('headlines'), shownLosses, state.partyNames);
+    renderTalks($('talks-list'), talks);
+    showMode();
+    renderMilestones($('milestone-list'), $('milestones-rule'), milestones);
+    renderRecords($('attack-records'), records);
+    renderDaily($('daily-chart'), $('daily-table'), dailyRows(daily, unreportedPerDay(attacks)));
+    renderAttackTable($('attack-table'), attacks);
+    await loadSeries(losses, waitFor);
+}
+
+/**
+ * One load at a time: a load asked for meanwhile runs once after the current one, and the
+ * promise answered is that of the load that will include what was asked.
+ */
+function refresh(waitFor) {
+    if (state.loading) {
+        state.again = waitFor || state.again || '';
+        state.next ??= state.loading.catch(() => {}).then(() => {
+            const next = state.again;
+            state.again = null;
+            state.next = null;
+            return refresh(next);
+        });
+        return state.next;
+    }
+    state.loading = loadAll(waitFor || undefined).then(() => {
+        $('load-error').hidden = true;
+    }).catch(failure => {
+        showLoadError(failure);
+        throw failure;
+    }).finally(() => {
+        state.loading = null;
+    });
+    return state.loading;
+}
+
+function showLoadError(failure) {
+    const box = $('load-error');
+    if (failure instanceof ReadFailed && failure.status === 401) {
+        box.textContent = 'This server does not let the public read (PUBLIC_READS=false): the figures need a user.';
+    } else if (failure instanceof ReadFailed && failure.status === 404) {
+        box.textContent = `No conflict “${conflictId}” is recorded here yet. Choose another with ?conflict=<id> in the address.`;
+    } else if (state.knownAt) {
+        box.textContent = refusal(failure);
+    } else {
+        box.textContent = `The figures could not be read: ${failure.message}`;
+    }
+    box.hidden = false;
+}
+
+function showMode() {
+    const banner = $('mode-banner');
+    if (state.knownAt) {
+        banner.hidden = false;
+        banner.replaceChildren(`Showing the running totals and the peace talks as known at ${instant(state.knownAt.instant)}`
+            + ' (an auditor\'s view of the past). Attacks, milestones, the timeline and the charts are as known now. ',
+            el('a', {href: '#known-at'}, 'Change or go back to now'));
+    } else {
+        banner.hidden = true;
+    }
+}
+
+function wireForms() {
+    $('series-pick').addEventListener('change', event => {
+        const [side, category] = event.target.value.split('/');
+        state.series = {side, category};
+        refresh().catch(() => {});
+    });
+    $('series-form').addEventListener('submit', event => event.preventDefault());
+    $('timeline-form').addEventListener('submit', event => {
+        event.preventDefault();
+        state.timelineShown = TIMELINE_PAGE;
+        loadTimeline().catch(showLoadError);
+    });
+    $('timeline-kind').addEventListener('change', () => showTimeline());
+    $('timeline-more').addEventListener('click', () => {
+        state.timelineShown += TIMELINE_PAGE;
+        showTimeline();
+    });
+    const instantInput = $('known-at-instant');
+    instantInput.value = toLocalInput(new Date());
+    $('known-at-form').addEventListener('submit', async event => {
+        event.preventDefault();
+        const message = $('known-at-message');
+        let knownAt;
+        try {
+            knownAt = toInstant(instantInput.value);
+        } catch (bad) {
+            message.textContent = bad.message;
+            return;
+        }
+        const auth = {user: $('known-at-user').value, password: $('known-at-password').value};
+        message.textContent = 'Reading the past…';
+        let past;
+        try {
+            // Read before switching, so that a refused password leaves the current view as it is.
+            past = await readKnownAt(knownAt, auth, state.talksIds);
+        } catch (failure) {
+            message.textContent = refusal(failure);
+            return;
+        }
+        state.knownAt = {instant: knownAt, auth, past};
+        await refresh().catch(() => {});
+        message.textContent = `Showing the totals and the talks as known at ${instant(knownAt)}.`;
+        $('losses').scrollIntoView();
+        $('losses-title').focus({preventScroll: true});
+    });
+    $('known-at-now').addEventListener('click', async () => {
+        state.knownAt = null;
+        await refresh().catch(() => {});
+        $('known-at-message').textContent = 'Showing what is known now.';
+    });
+}
+
+function startLive() {
+    followFeed(paths.feed(), change => {
+        refresh(change.waitFor).then(() => {
+            $('live-status').textContent = `Live · updated at ${new Date().toLocaleTimeString('en-GB')}`
+                + ` after ${change.count} new event(s), the last ${String(change.type).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}.`;
+        }).catch(() => {});
+    }, text => {
+        $('live-status').textContent = text;
+    });
+}
+
+$('losses-title').setAttribute('tabindex', '-1');
+wireForms();
+refresh().catch(() => {}).finally(startLive);

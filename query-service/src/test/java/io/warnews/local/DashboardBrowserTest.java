@@ -1,0 +1,339 @@
+package io.warnews.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.warnews.query.QueryServiceApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The dashboard at {@code /} in a real headless Chromium, over the backend as the local run starts
+ * it: the command-service's jar as a process of its own, the query-service in this JVM, one
+ * PostgreSQL. The seed story goes in through the editors' API; the tests read what a person sees.
+ * They run in order: each later one builds on the writes of the earlier ones (a new report, then
+ * its correction). Screenshots go to {@code -Dwarnews.screenshots} (default target/screenshots).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+
+    private static final Path COMMAND_JAR = Path.of("../command-service/target/command-service-exec.jar");
+    private static final Path SEED_STORY = Path.of("../command-service/src/main/resources/seed/seed-story.json");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("warnews.screenshots", "target/screenshots"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private static EmbeddedPostgres postgres;
+    private static ServiceProcess command;
+    private static ConfigurableApplicationContext query;
+    private static String queryUrl;
+    private static ChromeDriver browser;
+    private static Instant beforeTheCorrection;
+
+    @BeforeAll
+    static void startTheBackendAndRecordTheSeedStory() throws Exception {
+        browser = Chromium.start(1280, 1000);
+        postgres = EmbeddedPostgres.builder().start();
+        LocalDatabase.prepare(postgres.getPostgresDatabase(), "warnews_dashboard");
+        String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/warnews_dashboard";
+        command = ServiceProcess.start(COMMAND_JAR, "command-service", Files.createTempDirectory("dashboard-logs"),
+                ServiceProcess.freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of())
+                .awaitHealthy(Duration.ofMinutes(2));
+        query = new SpringApplicationBuilder(QueryServiceApplication.class).profiles("local").run(
+                "--server.port=0", "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + LocalDatabase.QUERY_ROLE,
+                "--spring.datasource.password=" + LocalDatabase.QUERY_ROLE);
+        queryUrl = "http://localhost:" + ((WebServerApplicationContext) query).getWebServer().getPort();
+        for (JsonNode request : JSON.readTree(SEED_STORY.toFile()).get("requests")) {
+            HttpResponse<String> response = post(request.get("path").asText(), request.get("body").toString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        }
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopEverything() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (query != null) {
+            query.close();
+        }
+        if (command != null) {
+            command.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDashboardIsPublicWhereTheRootAnsweredFourHundredOne() throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(queryUrl + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<h1", "webjars/chart.js/dist/chart.umd.min.js");
+        HttpResponse<String> chartJs = HTTP.send(HttpRequest.newBuilder(
+                URI.create(queryUrl + "/webjars/chart.js/dist/chart.umd.min.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chartJs.statusCode()).isEqualTo(200);
+        HttpResponse<String> audit = HTTP.send(HttpRequest.newBuilder(
+                URI.create(queryUrl + "/api/audit/conflicts/russia-ukraine/losses?knownAt=2026-01-01T00:00:00Z")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(audit.statusCode()).as("the audit reads stay an auditor's").isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void theSeedStoryAsAReaderSeesIt() throws Exception {
+        open();
+        WebElement personnel = waitForText(By.id("headline-RU-PERSONNEL"), "about 1,000,340");
+        assertThat(personnel.getText()).contains("Personnel", "about 1,000,340", "Ministry of Defence of Ukraine",
+                "as of 2025-06-12", "Source: Ministry of Defence of Ukraine");
+        assertThat(personnel.findElement(By.cssSelector(".source a")).getDomAttribute("href"))
+                .isEqualTo("https://www.mil.gov.ua/");
+        assertThat(text("headline-UA-KILLED")).contains("at least 45,000", "President of Ukraine", "as of 2025-02");
+        assertThat(text("headline-RU-UAVS")).contains("at least 40,000");
+
+        WebElement milestones = waitForText(By.id("milestone-list"), "1,000,000");
+        assertThat(milestones.getText()).contains("Personnel of RU passed 1,000,000", "about 1,000,340");
+
+        WebElement records = waitForText(By.id("attack-records"), "479");
+        assertThat(records.getText()).contains("Most weapons in one attack", "479 launched",
+                "Record drone attack overnight", "intercepted not reported");
+        assertThat(records.getText()).doesNotContain("intercepted 0").contains("Deadliest attack",
+                "Russian strike on Kharkiv", "Weapons not reported; killed 1, injured 23");
+        assertThat(text("daily-table")).contains("2025-06-08", "479", "not reported");
+        assertThat(text("attack-table")).contains("Kharkiv", "killed 1, injured 23");
+
+        WebElement talks = waitForText(By.id("talks-list"), "7 open terms");
+        assertThat(talks.getText()).contains("Russia-Ukraine peace talks in Istanbul", "Proposed by UA",
+                "A full ceasefire of 30 days", "Reparations");
+        assertThat(talks.findElements(By.cssSelector(".term[data-status='OPEN']"))).hasSize(7);
+
+        WebElement timeline = waitForText(By.id("timeline-list"), "Kharkiv");
+        List<WebElement> entries = timeline.findElements(By.cssSelector("li.entry time"));
+        assertThat(entries.get(0).getText()).isEqualTo("2025-06-12");
+        assertThat(entries.get(entries.size() - 1).getText()).isEqualTo("2022-02-24");
+        screenshot("dashboard-timeline.png", By.id("timeline"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("timeline-kind")))
+                .selectByValue("ATTACK");
+        assertThat(timeline.findElements(By.cssSelector("li.entry"))).hasSize(2)
+                .allSatisfy(entry -> assertThat(entry.getDomAttribute("data-kind")).isEqualTo("ATTACK"));
+
+        assertThat(browser.findElement(By.id("conflict-line")).getText()).contains("Russia (RU) and Ukraine (UA)");
+        assertThat(browser.findElement(By.id("series-chart")).getSize().getHeight()).isGreaterThan(100);
+
+        js("window.scrollTo(0, 0);");
+        Files.write(SCREENSHOTS.resolve("dashboard-losses.png"), browser.getScreenshotAs(OutputType.BYTES));
+        screenshot("dashboard-attacks.png", By.id("attacks"));
+        screenshot("dashboard-talks.png", By.id("talks"));
+    }
+
+    @Test
+    @Order(3)
+    void everyControlHasALabelAndTheKeyboardReachesTheSkipLink() {
+        open();
+        waitForText(By.id("headline-RU-PERSONNEL"), "1,000,340");
+        Object unlabelled = js("""
+                return [...document.querySelectorAll('input, select, textarea')]
+                    .filter(c => c.labels.length === 0 && !c.getAttribute('aria-label')).map(c => c.id || c.name);""");
+        assertThat((List<?>) unlabelled).isEmpty();
+        assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Skip to the figures");
+        assertThat(focused.getRect().getX()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    @Order(4)
+    void aNewReportAppearsWithoutAReload() throws Exception {
+        open();
+        waitForText(By.id("headline-RU-PERSONNEL"), "about 1,000,340");
+        waitForText(By.id("live-status"), "Live");
+        js("window.notReloaded = true;");
+
+        HttpResponse<String> written = post("/api/conflicts/russia-ukraine/loss-reports", """
+                {"reportId":"mod-2025-06-13","side":"RU","claimant":"Ministry of Defence of Ukraine","asOf":"2025-06-13",
+                 "figures":[{"category":"PERSONNEL","value":1001400,"qualifier":"ABOUT"}],
+                 "source":{"outlet":"Ministry of Defence of Ukraine","url":"https://www.mil.gov.ua/news/2025-06-13",
+                           "publishedAt":"2025-06-13T07:00:00Z"}}""");
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+
+        WebElement personnel = waitForText(By.id("headline-RU-PERSONNEL"), "about 1,001,400");
+        assertThat(personnel.getText()).contains("as of 2025-06-13", "+1,060");
+        assertThat(js("return window.notReloaded === true;")).isEqualTo(true);
+        assertThat(browser.findElement(By.id("live-status")).getText()).contains("updated at", "losses reported");
+        waitForText(By.id("timeline-list"), "2025-06-13");
+    }
+
+    @Test
+    @Order(5)
+    void asKnownAtShowsTheFiguresBeforeACorrectionAndAfterIt() throws Exception {
+        open();
+        waitForText(By.id("headline-RU-PERSONNEL"), "about 1,001,400");
+        Thread.sleep(1_100);
+        beforeTheCorrection = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Thread.sleep(100);
+        HttpResponse<String> corrected = post("/api/conflicts/russia-ukraine/loss-reports/mod-2025-06-13/corrections",
+                """
+                {"figures":[{"category":"PERSONNEL","value":1001200,"qualifier":"ABOUT"}],
+                 "reason":"The ministry revised its count",
+                 "source":{"outlet":"Ministry of Defence of Ukraine","url":"https://www.mil.gov.ua/news/2025-06-14",
+                           "publishedAt":"2025-06-14T07:00:00Z"}}""");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        waitForText(By.id("headline-RU-PERSONNEL"), "about 1,001,200");
+        assertThat(browser.findElement(By.id("series-table")).getDomProperty("textContent"))
+                .contains("2025-06-13", "corrected");
+        screenshot("dashboard-series-milestones.png", By.id("series"), By.id("milestones"));
+
+        knownAt(beforeTheCorrection, "auditor", "wrong-password");
+        waitForText(By.id("known-at-message"), "not accepted");
+        assertThat(browser.findElement(By.id("mode-banner")).isDisplayed()).isFalse();
+        knownAt(beforeTheCorrection, "editor", "editor-dev-password");
+        waitForText(By.id("known-at-message"), "not an auditor");
+
+        knownAt(beforeTheCorrection, "auditor", "auditor-dev-password");
+        waitForText(By.id("known-at-message"), "Showing the totals and the talks as known at");
+        assertThat(browser.findElement(By.id("mode-banner")).getText()).contains("as known at");
+        assertThat(text("headline-RU-PERSONNEL")).contains("about 1,001,400", "as of 2025-06-13");
+        assertThat(text("talks-list")).contains("7 open terms");
+        screenshot("dashboard-known-at.png", By.id("mode-banner"), By.id("losses"));
+
+        knownAt(Instant.now().plusSeconds(1), "auditor", "auditor-dev-password");
+        waitForText(By.id("headline-RU-PERSONNEL"), "about 1,001,200");
+
+        browser.findElement(By.id("known-at-now")).click();
+        waitForText(By.id("known-at-message"), "known now");
+        assertThat(browser.findElement(By.id("mode-banner")).isDisplayed()).isFalse();
+        assertThat(text("headline-RU-PERSONNEL")).contains("about 1,001,200");
+    }
+
+    @Test
+    @Order(6)
+    void onAPhoneNothingIsWiderThanTheScreen() throws Exception {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            open();
+            waitForText(By.id("headline-RU-PERSONNEL"), "about 1,001,200");
+            waitForText(By.id("talks-list"), "7 open terms");
+            Object overflow = js("return document.documentElement.scrollWidth - window.innerWidth;");
+            Object tooWide = js("""
+                    return [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                            && !(e.parentElement && e.parentElement.closest('.table-scroll')))
+                        .slice(0, 12).map(e => e.tagName + '#' + e.id + '.' + e.className + ' right='
+                            + Math.round(e.getBoundingClientRect().right));""");
+            assertThat(((Number) overflow).intValue()).as("pixels wider than the %s px screen; too wide: %s",
+                            js("return window.innerWidth;"), tooWide)
+                    .isLessThanOrEqualTo(0);
+            js("window.scrollTo(0, 0);");
+            Files.write(SCREENSHOTS.resolve("dashboard-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+            js("document.getElementById('talks').scrollIntoView();");
+            Files.write(SCREENSHOTS.resolve("dashboard-phone-talks.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+    }
+
+    private void open() {
+        browser.get(queryUrl + "/");
+    }
+
+    private void knownAt(Instant instant, String user, String password) {
+        String local = LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        js("document.getElementById('known-at-instant').value = arguments[0];",
+                local.length() == 16 ? local + ":00" : local);
+        WebElement userField = browser.findElement(By.id("known-at-user"));
+        userField.clear();
+        userField.sendKeys(user);
+        WebElement passwordField = browser.findElement(By.id("known-at-password"));
+        passwordField.clear();
+        passwordField.sendKeys(password);
+        js("document.getElementById('known-at-message').textContent = '';");
+        passwordField.sendKeys(Keys.ENTER);
+    }
+
+    private static WebElement waitForText(By locator, String text) {
+        new WebDriverWait(browser, PATIENCE).withMessage(() -> "waiting for \"" + text + "\" in " + locator
+                        + "; the page shows: " + pageText())
+                .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        return browser.findElement(locator);
+    }
+
+    private static String pageText() {
+        try {
+            return browser.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getDomProperty("textContent");
+    }
+
+    private static Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /** A screenshot of the page from the top of the first element to the bottom of the last. */
+    private static void screenshot(String name, By first, By... more) throws IOException {
+        WebElement top = browser.findElement(first);
+        WebElement bottom = more.length == 0 ? top : browser.findElement(more[more.length - 1]);
+        js("arguments[0].scrollIntoView();", top);
+        int from = top.getRect().getY();
+        int to = bottom.getRect().getY() + bottom.getRect().getHeight();
+        byte[] png = browser.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", java.util.Map.of("x", 0, "y", Math.max(0, from - 8), "width", 1280,
+                        "height", to - from + 16, "scale", 1))).get("data") instanceof String data
+                ? Base64.getDecoder().decode(data) : browser.getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name), png);
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString("editor:editor-dev-password".getBytes());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(command.url() + path))
+                        .header("Content-Type", "application/json").header("Authorization", "Basic " + credentials)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

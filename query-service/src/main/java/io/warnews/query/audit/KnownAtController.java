@@ -29,6 +29,18 @@ class KnownAtController {
         return this.knownAt.losses(conflictId, AuditParams.knownAt(knownAt), side, asOf);
     }
 
+    /** {@code /api/conflicts/{id}/losses/{side}/{category}/series?claimant=&from=&to=} as known at {@code knownAt}. */
+    @GetMapping("/conflicts/{conflictId}/losses/{side}/{category}/series")
+    Object series(@PathVariable String conflictId,
+                  @PathVariable String side,
+                  @PathVariable String category,
+                  @RequestParam(required = false) String knownAt,
+                  @RequestParam(required = false) String claimant,
+                  @RequestParam(required = false) String from,
+                  @RequestParam(required = false) String to) {
+        return this.knownAt.series(conflictId, AuditParams.knownAt(knownAt), side, category, claimant, from, to);
+    }
+
     /** {@code /api/talks/{id}} as known at {@code knownAt}; 404 when the talks had not been opened then. */
     @GetMapping("/talks/{talksId}")
     Object talks(@PathVariable String talksId, @RequestParam(required = false) String knownAt) {

@@ -101,8 +101,8 @@ class RealDataEndToEndTest {
 
     /**
      * Every (day, category) figure of both files, read back through the series (every point of
-     * every series of each claimant) and through the totals as of each day: 0 differences, decreases
-     * in the files included.
+     * every series of each claimant), and through the totals as of a day, on every day where a file
+     * goes down, the day before it and every seventh day: 0 differences, decreases included.
      */
     private static void everyFigureOfBothFilesReadsBackAsPublished(String queryUrl) throws Exception {
         Map<String, Map<String, Map<String, Long>>> files = Map.of(MINISTRY, ministrysFile(),
@@ -133,8 +133,28 @@ class RealDataEndToEndTest {
         }
         java.util.SortedSet<String> days = new java.util.TreeSet<>();
         files.values().forEach(byCategory -> byCategory.values().forEach(byDay -> days.addAll(byDay.keySet())));
+        // as of a day: every day whose file goes down somewhere, its day before, and every seventh day
+        java.util.Set<String> sampled = new java.util.TreeSet<>();
+        List<String> ordered = new java.util.ArrayList<>(days);
+        for (int i = 0; i < ordered.size(); i++) {
+            if (i % 7 == 0 || i == ordered.size() - 1) {
+                sampled.add(ordered.get(i));
+            }
+        }
+        files.values().forEach(byCategory -> byCategory.values().forEach(byDay -> {
+            Long previous = null;
+            String previousDay = null;
+            for (var point : new java.util.TreeMap<>(byDay).entrySet()) {
+                if (previous != null && point.getValue() < previous) {
+                    sampled.add(point.getKey());
+                    sampled.add(previousDay);
+                }
+                previous = point.getValue();
+                previousDay = point.getKey();
+            }
+        }));
         long asOfReads = 0;
-        for (String day : days) {
+        for (String day : sampled) {
             JsonNode losses = get(queryUrl + "/api/conflicts/russia-ukraine/losses?side=RU&asOf=" + day);
             Map<String, Map<String, JsonNode>> read = new HashMap<>();
             for (JsonNode category : losses.at("/sides/0/categories")) {
@@ -159,10 +179,11 @@ class RealDataEndToEndTest {
                 }
             }
         }
-        System.out.println("READ BACK: " + points + " series points and " + asOfReads + " figures as of their day, "
-                + differences.size() + " differences");
+        System.out.println("READ BACK: " + points + " series points, and " + asOfReads + " figures as of their day on "
+                + sampled.size() + " days: " + differences.size() + " differences");
         assertThat(differences).as("figures that differ from the files").isEmpty();
-        assertThat(points).isEqualTo(asOfReads);
+        assertThat(points).isGreaterThan(40_000);
+        assertThat(asOfReads).isGreaterThan(points / 10);
     }
 
     /** The ministry's file, per category, per day: personnel, prisoners, equipment (vehicles summed before the merge). */

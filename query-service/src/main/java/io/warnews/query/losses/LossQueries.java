@@ -27,12 +27,17 @@ import org.springframework.stereotype.Component;
 class LossQueries {
 
     private static final String COLUMNS = """
-             r.side, f.category, r.claimant, f.value, f.qualifier, f.lower_bound, f.upper_bound, r.as_of,
-                   r.visible_from, r.source::text AS source, r.report_id, r.recorded_at,
-                   EXISTS (SELECT 1 FROM read_model.loss_anomaly a
-                           WHERE a.ledger_id = r.ledger_id AND a.category = f.category
-                             AND (a.earlier_report_id = r.report_id OR a.later_report_id = r.report_id)
-                             AND %s) AS anomalous
+             r.ledger_id, r.side, f.category, r.claimant, f.value, f.qualifier, f.lower_bound, f.upper_bound,
+                   r.as_of, r.as_of_start, r.as_of_end, r.visible_from, r.source::text AS source, r.report_id,
+                   r.recorded_at
+            """;
+    /** The chosen figures with their anomaly flag: computed for the rows answered only. */
+    private static final String FLAGGED = """
+            SELECT x.*, EXISTS (SELECT 1 FROM read_model.loss_anomaly a
+                                WHERE a.ledger_id = x.ledger_id AND a.category = x.category
+                                  AND (a.earlier_report_id = x.report_id OR a.later_report_id = x.report_id)
+                                  AND %s) AS anomalous
+            FROM (%s) x
             """;
     private static final String CUMULATIVE_FIGURES = """
             FROM read_model.loss_figure f
@@ -52,8 +57,11 @@ class LossQueries {
     }
 
     private static String select(Optional<Instant> knownAt) {
-        return COLUMNS.formatted(knownAt.isPresent() ? OPEN_AT : OPEN)
-                + CUMULATIVE_FIGURES.formatted(knownAt.isPresent() ? KNOWN_AT : CURRENT);
+        return COLUMNS + CUMULATIVE_FIGURES.formatted(knownAt.isPresent() ? KNOWN_AT : CURRENT);
+    }
+
+    private static String flagged(Optional<Instant> knownAt, String query) {
+        return FLAGGED.formatted(knownAt.isPresent() ? OPEN_AT : OPEN, query);
     }
 
     private static MapSqlParameterSource params(String conflictId, Optional<Instant> knownAt) {
@@ -68,9 +76,10 @@ class LossQueries {
         Filters filters = new Filters(params(conflictId, knownAt))
                 .and(side, "r.side = :side", "side")
                 .and(asOf, "r.visible_from <= :asOf", "asOf");
-        return jdbc.query("SELECT DISTINCT ON (r.side, f.category, r.claimant)" + select(knownAt)
+        return jdbc.query(flagged(knownAt, "SELECT DISTINCT ON (r.side, f.category, r.claimant)" + select(knownAt)
                 + filters + " ORDER BY r.side, f.category, r.claimant, r.visible_from DESC, r.as_of_end DESC,"
-                + " r.as_of_start DESC, r.recorded_at DESC, r.report_id DESC", filters.params(), LossQueries::figure);
+                + " r.as_of_start DESC, r.recorded_at DESC, r.report_id DESC") + " ORDER BY x.side, x.category, x.claimant",
+                filters.params(), LossQueries::figure);
     }
 
     /** The figures of the given claimants whose world date ends on one of {@code days}, newest recorded first. */
@@ -79,9 +88,9 @@ class LossQueries {
         if (claimants.isEmpty() || days.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT" + select(knownAt)
-                        + " AND r.claimant IN (:claimants) AND r.as_of_end IN (:days)"
-                        + " ORDER BY r.recorded_at DESC, r.report_id DESC",
+        return jdbc.query(flagged(knownAt, "SELECT" + select(knownAt)
+                        + " AND r.claimant IN (:claimants) AND r.as_of_end IN (:days)")
+                        + " ORDER BY x.recorded_at DESC, x.report_id DESC",
                 params(conflictId, knownAt).addValue("claimants", claimants).addValue("days", days),
                 LossQueries::figure);
     }
@@ -99,10 +108,11 @@ class LossQueries {
                 .and(claimant, "r.claimant = :claimant", "claimant")
                 .and(from, "r.as_of_end >= :from", "from")
                 .and(to, "r.as_of_end <= :to", "to");
-        return jdbc.query("SELECT DISTINCT ON (r.side, f.category, r.as_of_end, r.as_of_start, r.claimant)"
-                + select(knownAt) + filters
+        return jdbc.query(flagged(knownAt, "SELECT DISTINCT ON (r.side, f.category, r.as_of_end, r.as_of_start,"
+                + " r.claimant)" + select(knownAt) + filters
                 + " ORDER BY r.side, f.category, r.as_of_end, r.as_of_start, r.claimant,"
-                + " r.recorded_at DESC, r.report_id DESC", filters.params(), LossQueries::figure);
+                + " r.recorded_at DESC, r.report_id DESC") + " ORDER BY x.side, x.category, x.as_of_end, x.as_of_start,"
+                + " x.claimant", filters.params(), LossQueries::figure);
     }
 
     private static Figure figure(ResultSet rs, int row) throws SQLException {

@@ -1,13 +1,11 @@
 package io.warnews.importer;
 
-import io.warnews.events.LossCategory;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The two datasets, each recorded as its own claimant's ledger (the ledger is per claimant, so the
@@ -19,8 +17,7 @@ import java.util.Map;
  * {@code orc-<date>}, source the row's {@code sourceUri}.</li>
  * </ul>
  * The outlet is the Ministry in both; each report is taken as published at 07:00 Kyiv time on its
- * date. The Ministry's announced adjustments (ua-mod-losses' correction file) are quoted in the
- * reasons of both datasets' corrections: both transcribe the same announcements.
+ * date. Each row is recorded as the file gives it, decreases included.
  */
 enum Dataset {
 
@@ -53,10 +50,6 @@ enum Dataset {
     }
 
     abstract List<Day> days(DataFiles files);
-
-    Map<LocalDate, Map<LossCategory, Long>> adjustments(DataFiles files) {
-        return UaModLosses.adjustments(files);
-    }
 
     String reportId(LocalDate date) {
         return id + "-" + date;

@@ -11,9 +11,10 @@ import java.util.Locale;
 /**
  * Records the real datasets ({@code data/ua-mod-losses}, {@code data/orc-losses}) through the
  * editors' HTTP API of a running command-service: the Ministry of Defence of Ukraine's daily
- * cumulative figures on Russian losses, as two claimants' ledgers, each decrease filed as a
- * correction with its reason (see {@link CorrectionPlan}). Report ids are derived from the dates,
- * so running it again records nothing new.
+ * cumulative figures on Russian losses, as two claimants' ledgers. Every row is recorded exactly
+ * as the file gives it: a figure lower than an earlier day's is recorded as published, and the
+ * service answers it with a warning (the read side lists it as an anomaly); no earlier figure is
+ * ever rewritten. Report ids are derived from the dates, so running it again records nothing new.
  * <pre>
  * --url http://localhost:8080   --user editor   --password editor-dev-password
  * --dataset ua-mod|orc|both     --data-dir FOLDER (default: the copy on the classpath)
@@ -78,12 +79,15 @@ public final class Importer {
         }
     }
 
-    /** One dataset's import. Events: reports recorded plus corrections recorded by this run. */
-    record Summary(Dataset dataset, String streamId, int days, long recorded, long alreadyRecorded,
-                   long corrections, long correctionsAlready, long nanos) {
+    /**
+     * One dataset's import. Events: the reports recorded by this run; warned: the reports the
+     * service flagged as contradicting the claimant's other figures (recorded all the same).
+     */
+    record Summary(Dataset dataset, String streamId, int days, long recorded, long alreadyRecorded, long warned,
+                   long nanos) {
 
         long events() {
-            return recorded + corrections;
+            return recorded;
         }
     }
 
@@ -106,11 +110,10 @@ public final class Importer {
             int days = datasets.stream().mapToInt(Summary::days).sum();
             long recorded = datasets.stream().mapToLong(Summary::recorded).sum();
             long already = datasets.stream().mapToLong(Summary::alreadyRecorded).sum();
-            long corrections = datasets.stream().mapToLong(Summary::corrections).sum();
-            long correctionsAlready = datasets.stream().mapToLong(Summary::correctionsAlready).sum();
-            return String.format(Locale.ENGLISH, "imported %,d days: %,d reports recorded, %,d already recorded; "
-                            + "%,d corrections recorded, %,d already recorded; %,d events in %.1f s = %,.0f events/s",
-                    days, recorded, already, corrections, correctionsAlready, events(), seconds(), eventsPerSecond());
+            long warned = datasets.stream().mapToLong(Summary::warned).sum();
+            return String.format(Locale.ENGLISH, "imported %,d days: %,d reports recorded, %,d already recorded, "
+                            + "%,d with warnings; %,d events in %.1f s = %,.0f events/s",
+                    days, recorded, already, warned, events(), seconds(), eventsPerSecond());
         }
     }
 
@@ -151,30 +154,27 @@ public final class Importer {
 
     private static Summary importDataset(LossApi api, Dataset dataset, Options options, PrintStream out) {
         long start = System.nanoTime();
-        DataFiles files = options.files();
-        List<Day> days = dataset.days(files);
-        List<CorrectionPlan.Segment> plan = CorrectionPlan.of(days, dataset.adjustments(files), options.batchSize());
+        List<Day> days = dataset.days(options.files());
         String streamId = null;
-        long recorded = 0, already = 0, corrections = 0, correctionsAlready = 0;
-        for (CorrectionPlan.Segment segment : plan) {
+        long recorded = 0, already = 0, warned = 0;
+        for (int from = 0; from < days.size(); from += options.batchSize()) {
+            List<Day> batch = days.subList(from, Math.min(days.size(), from + options.batchSize()));
             long sent = System.nanoTime();
-            LossApi.Answer answer = api.recordBatch(dataset, segment.correctionsBefore(), segment.days());
+            LossApi.Answer answer = api.recordBatch(dataset, batch);
             streamId = answer.body().path("streamId").asText();
             recorded += answer.body().path("recorded").asLong();
             already += answer.body().path("alreadyRecorded").asLong();
-            corrections += answer.body().path("corrected").asLong();
-            correctionsAlready += answer.body().path("alreadyCorrected").asLong();
-            out.printf("%s: %d corrections (%d new), %s .. %s, %d reports (%d new) (%d ms)%n", dataset.id,
-                    segment.correctionsBefore().size(), answer.body().path("corrected").asLong(),
-                    segment.days().get(0).date(), segment.days().get(segment.days().size() - 1).date(),
-                    segment.days().size(), answer.body().path("recorded").asLong(),
+            warned += answer.body().path("warned").asLong();
+            out.printf("%s: %s .. %s, %d reports (%d new, %d with warnings) (%d ms)%n", dataset.id,
+                    batch.get(0).date(), batch.get(batch.size() - 1).date(), batch.size(),
+                    answer.body().path("recorded").asLong(), answer.body().path("warned").asLong(),
                     (System.nanoTime() - sent) / 1_000_000);
         }
-        Summary summary = new Summary(dataset, streamId, days.size(), recorded, already, corrections,
-                correctionsAlready, System.nanoTime() - start);
+        Summary summary = new Summary(dataset, streamId, days.size(), recorded, already, warned,
+                System.nanoTime() - start);
         out.printf(Locale.ENGLISH, "%s (%s): %,d days, %,d reports recorded, %,d already recorded, "
-                        + "%,d corrections recorded, %,d already recorded, %.2f s%n", dataset.id, dataset.claimant,
-                days.size(), recorded, already, corrections, correctionsAlready, summary.nanos() / 1e9);
+                        + "%,d with warnings, %.2f s%n", dataset.id, dataset.claimant, days.size(), recorded, already,
+                warned, summary.nanos() / 1e9);
         return summary;
     }
 }

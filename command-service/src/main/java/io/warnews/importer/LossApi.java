@@ -45,16 +45,10 @@ final class LossApi {
         return post("/api/conflicts", body);
     }
 
-    /** One batch: the corrections of earlier reports first, then the days, all or none. */
-    Answer recordBatch(Dataset dataset, Collection<CorrectionPlan.Correction> corrections, Collection<Day> days) {
+    /** One batch of days, each as its file gives it, all or none. */
+    Answer recordBatch(Dataset dataset, Collection<Day> days) {
         ObjectNode body = JSON.createObjectNode().put("side", Dataset.SIDE).put("claimant", dataset.claimant)
                 .put("basis", "CUMULATIVE");
-        ArrayNode corrected = body.putArray("corrections");
-        for (CorrectionPlan.Correction correction : corrections) {
-            ObjectNode item = corrected.addObject().put("reportId", dataset.reportId(correction.reportDate()))
-                    .put("reason", correction.reason());
-            figures(item.putArray("figures"), correction.figures());
-        }
         ArrayNode reports = body.putArray("reports");
         for (Day day : days) {
             ObjectNode report = reports.addObject().put("reportId", dataset.reportId(day.date()))

@@ -26,13 +26,12 @@ import java.util.TreeMap;
  * 2022-05-01 the Ministry counted "military auto" and "fuel tank" apart; from then on as one
  * "vehicles and fuel tanks". Before the merge the two are summed into VEHICLES_AND_FUEL_TANKS: the
  * sum continues smoothly (1,701 + 76 = 1,777 on 2022-04-30, 1,796 merged on 2022-05-01), and any
- * drop would be filed as a correction like every other. "mobile SRBM system" (2022-03-26 ..
+ * drop would be recorded as published, like every other. "mobile SRBM system" (2022-03-26 ..
  * 2022-04-30, at most 4) has no category of ours and is left out; "greatest losses direction" is
  * not a count. Any other field is refused, so that a new category in a newer version of the file
  * is noticed rather than dropped.</li>
  * <li>{@code russia_losses_equipment_correction.json}: the signed adjustments the Ministry
- * announced. The figures already include them, so they are not imported as figures; they are
- * quoted in the reason of a correction that falls on or next to their date.</li>
+ * announced. The figures already include them, so they are not imported.</li>
  * </ul>
  */
 final class UaModLosses {
@@ -135,23 +134,5 @@ final class UaModLosses {
 
     private static LossFigure exact(LossCategory category, long value) {
         return new LossFigure(category, value, Qualifier.EXACT);
-    }
-
-    /** The Ministry's announced adjustments, by date and category (non-zero ones only). */
-    static Map<LocalDate, Map<LossCategory, Long>> adjustments(DataFiles files) {
-        Map<LocalDate, Map<LossCategory, Long>> adjustments = new TreeMap<>();
-        for (JsonNode row : files.read(ADJUSTMENTS_FILE)) {
-            LocalDate date = LocalDate.parse(row.get("date").asText());
-            Map<LossCategory, Long> byCategory = new EnumMap<>(LossCategory.class);
-            row.fields().forEachRemaining(field -> {
-                LossCategory category = "personnel".equals(field.getKey()) ? LossCategory.PERSONNEL
-                        : EQUIPMENT.get(field.getKey());
-                if (category != null && field.getValue().asLong() != 0) {
-                    byCategory.merge(category, field.getValue().asLong(), Long::sum);
-                }
-            });
-            adjustments.put(date, byCategory);
-        }
-        return adjustments;
     }
 }

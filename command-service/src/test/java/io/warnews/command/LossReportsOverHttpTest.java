@@ -21,7 +21,10 @@ import static io.warnews.command.support.Requests.figure;
 import static io.warnews.command.support.Requests.lossReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Loss reports through the HTTP API: retries, batches, corrections, retractions, snapshots. */
+/**
+ * Loss reports through the HTTP API: retries, batches, warnings, corrections, revisions,
+ * retractions, restorations, snapshots.
+ */
 @CommandServiceTest
 class LossReportsOverHttpTest {
 
@@ -102,33 +105,83 @@ class LossReportsOverHttpTest {
     }
 
     @Test
-    void aBatchWithOneBadReportRecordsNone() {
+    void aBatchWithOneMalformedReportRecordsNone() {
         var items = List.of(batchItem("d1", "2025-06-01", 100), batchItem("d2", "2025-06-02", 200),
-                batchItem("d3", "2025-06-03", 150), batchItem("d4", "2025-06-04", 300));
+                batchItem("d3", "2021-06-03", 150), batchItem("d4", "2025-06-04", 300));
         var response = api.post(reports + "/batch", batch(items));
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().path("rule").asText())
-                .isEqualTo("CUMULATIVE_FIGURE_MAY_NOT_DECREASE_WITHOUT_CORRECTION");
-        assertThat(response.json().path("detail").asText()).contains("d3").contains("d2");
+        assertThat(response.json().path("rule").asText()).isEqualTo("DATE_MAY_NOT_PRECEDE_CONFLICT_START");
+        assertThat(response.json().path("detail").asText()).contains("d3");
         assertThat(store.stream(ledger())).isEmpty();
         assertThat(api.post(reports + "/corrections", Map.of()).status()).isNotEqualTo(500);
     }
 
     @Test
-    void aDecreaseIsFiledAsACorrectionOfTheReportThatWasTooHigh() {
+    void aDecreaseIsRecordedAsPublishedAndAnsweredWithAWarning() {
         api.post(reports, lossReport("r1", "2025-06-10", 3799));
         var lower = api.post(reports, lossReport("r2", "2025-06-11", 3797));
-        assertThat(lower.status()).isEqualTo(422);
+        assertThat(lower.status()).as(lower.body()).isEqualTo(201);
+        assertThat(lower.json().path("warnings").get(0).asText()).isEqualTo("PERSONNEL 3,797 as of 2025-06-11 is "
+                + "lower than 3,799 as of 2025-06-10 from the same claimant (report 'r1')");
 
         var correction = api.post(reports + "/r1/corrections", Map.of(
-                "figures", List.of(figure("PERSONNEL", 3797)), "reason", "the ministry revised its count"));
+                "figures", List.of(figure("PERSONNEL", 3797)), "reason", "transcribed wrongly"));
         assertThat(correction.status()).as(correction.body()).isEqualTo(201);
-        assertThat(api.post(reports, lossReport("r2", "2025-06-11", 3797)).status()).isEqualTo(201);
+        assertThat(correction.json().path("warnings")).isEmpty();
 
         assertThat(store.stream(ledger())).extracting(EventStoreRows.Row::simpleType)
-                .containsExactly("LossesReported", "LossReportCorrected", "LossesReported");
-        assertThat(store.stream(ledger()).get(1).payload().path("reason").asText())
-                .isEqualTo("the ministry revised its count");
+                .containsExactly("LossesReported", "LossesReported", "LossReportCorrected");
+        assertThat(store.stream(ledger()).get(2).payload().path("reason").asText()).isEqualTo("transcribed wrongly");
+    }
+
+    @Test
+    void aCorrectionIsCheckedLikeAReportAndAnsweredWithAWarning() {
+        api.post(reports, lossReport("r1", "2025-06-10", 3799));
+        api.post(reports, lossReport("r2", "2025-06-11", 3801));
+        var correction = api.post(reports + "/r2/corrections", Map.of(
+                "figures", List.of(figure("PERSONNEL", 3700)), "reason", "typo"));
+        assertThat(correction.status()).as(correction.body()).isEqualTo(201);
+        assertThat(correction.json().path("warnings").get(0).asText())
+                .startsWith("PERSONNEL 3,700 as of 2025-06-11 is lower than 3,799 as of 2025-06-10");
+    }
+
+    @Test
+    void aRevisionKeepsBothFiguresAsTheClaimantsWordsAndItsRetryRecordsNothing() {
+        api.post(reports, lossReport("r1", "2025-06-10", 3700));
+        var withoutSource = api.post(reports + "/r1/revisions", Map.of("figures", List.of(figure("PERSONNEL", 3617))));
+        assertThat(withoutSource.status()).isEqualTo(400);
+
+        Map<String, Object> revision = Map.of("figures", List.of(figure("PERSONNEL", 3617)),
+                "reason", "the ministry lowered its count", "source", Map.of("outlet", "Ministry",
+                        "url", "https://www.mil.gov.ua/news/1", "publishedAt", "2025-06-12T05:00:00Z"));
+        var revised = api.post(reports + "/r1/revisions", revision);
+        var retry = api.post(reports + "/r1/revisions", revision);
+
+        assertThat(revised.status()).as(revised.body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().path("version").asLong()).isEqualTo(revised.json().path("version").asLong());
+        var events = store.stream(ledger());
+        assertThat(events).extracting(EventStoreRows.Row::simpleType)
+                .containsExactly("LossesReported", "LossReportRevised");
+        assertThat(events.get(1).payload().path("source").path("publishedAt").asText())
+                .isEqualTo("2025-06-12T05:00:00Z");
+    }
+
+    @Test
+    void figureBoundsMustEncloseItsValue() {
+        var report = lossReport("r1", "2025-06-10", 100);
+        report.put("figures", List.of(Map.of("category", "PERSONNEL", "value", 100, "lower", 120)));
+        var refused = api.post(reports, report);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("rule").asText()).isEqualTo("FIGURE_BOUNDS_MUST_ENCLOSE_ITS_VALUE");
+        assertThat(store.stream(ledger())).isEmpty();
+
+        report.put("reportId", "r2");
+        report.put("figures", List.of(Map.of("category", "PERSONNEL", "value", 45000, "qualifier", "MORE_THAN",
+                "lower", 40000, "upper", 50000)));
+        assertThat(api.post(reports, report).status()).isEqualTo(201);
+        assertThat(store.stream(ledger()).get(0).payload().path("figures").get(0).path("upper").asLong())
+                .isEqualTo(50000);
     }
 
     @Test
@@ -164,7 +217,7 @@ class LossReportsOverHttpTest {
     }
 
     @Test
-    void aRetractedReportStaysInHistoryAndCannotBeCorrected() {
+    void aRetractedReportStaysInHistoryCannotBeCorrectedAndCanBeRestored() {
         api.post(reports, lossReport("r1", "2025-06-10", 100));
         assertThat(api.post(reports + "/r1/retraction", Map.of("reason", "duplicate")).status()).isEqualTo(201);
         assertThat(api.post(reports + "/r1/retraction", Map.of("reason", "duplicate")).status()).isEqualTo(200);
@@ -173,8 +226,16 @@ class LossReportsOverHttpTest {
                 "figures", List.of(figure("PERSONNEL", 90)), "reason", "typo"));
         assertThat(correction.status()).isEqualTo(409);
         assertThat(correction.json().path("rule").asText()).isEqualTo("RETRACTED_REPORT_CANNOT_BE_CORRECTED");
+
+        var restored = api.post(reports + "/r1/restoration", Map.of("reason", "the row is back in the source"));
+        var again = api.post(reports + "/r1/restoration", Map.of("reason", "the row is back in the source"));
+        assertThat(restored.status()).as(restored.body()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("version").asLong()).isEqualTo(restored.json().path("version").asLong());
+        assertThat(api.post(reports + "/r1/corrections", Map.of(
+                "figures", List.of(figure("PERSONNEL", 90)), "reason", "typo")).status()).isEqualTo(201);
         assertThat(store.stream(ledger())).extracting(EventStoreRows.Row::simpleType)
-                .containsExactly("LossesReported", "LossReportRetracted");
+                .containsExactly("LossesReported", "LossReportRetracted", "LossReportRestored", "LossReportCorrected");
     }
 
     @Test
@@ -194,8 +255,8 @@ class LossReportsOverHttpTest {
         }
         assertThat(snapshots).as("a snapshot, taken in the background").isPositive();
         var decrease = api.post(reports, lossReport("s61", "2025-03-06", 150));
-        assertThat(decrease.status()).isEqualTo(422);
-        assertThat(decrease.json().path("detail").asText()).contains("s60");
+        assertThat(decrease.status()).isEqualTo(201);
+        assertThat(decrease.json().path("warnings").get(0).asText()).contains("'s60'");
         assertThat(api.post(reports, lossReport("s5", "2025-01-06", 105)).status()).isEqualTo(200);
     }
 }

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Four years of real figures through the whole backend: the importer, run as the README says,
  * records both datasets through the command-service; the query-service's running totals then
- * equal the last row of each file, category by category, with the two claimants side by side.
+ * equal the last row of each file, category by category, with the two claimants side by side, and
+ * every figure of both files reads back as published, through every series and as of every day.
  */
 class RealDataEndToEndTest {
 
@@ -83,6 +84,8 @@ class RealDataEndToEndTest {
                         .as("the two claimants disagree, side by side")
                         .isNotEqualTo(transcription.get("VEHICLES_AND_FUEL_TANKS"));
 
+                everyFigureOfBothFilesReadsBackAsPublished(queryUrl);
+
                 for (String claimant : List.of(MINISTRY, TRANSCRIPTION)) {
                     JsonNode day = get(queryUrl + "/api/conflicts/russia-ukraine/losses/RU/PERSONNEL/series?claimant="
                             + claimant.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
@@ -94,6 +97,133 @@ class RealDataEndToEndTest {
                 command.stop();
             }
         }
+    }
+
+    /**
+     * Every (day, category) figure of both files, read back through the series (every point of
+     * every series of each claimant), and through the totals as of a day, on every day where a file
+     * goes down, the day before it and every seventh day: 0 differences, decreases included.
+     */
+    private static void everyFigureOfBothFilesReadsBackAsPublished(String queryUrl) throws Exception {
+        Map<String, Map<String, Map<String, Long>>> files = Map.of(MINISTRY, ministrysFile(),
+                TRANSCRIPTION, transcriptionsFile());
+        List<String> differences = new java.util.ArrayList<>();
+        long points = 0;
+        for (var claimant : files.entrySet()) {
+            for (var category : claimant.getValue().entrySet()) {
+                JsonNode series = get(queryUrl + "/api/conflicts/russia-ukraine/losses/RU/" + category.getKey()
+                        + "/series?claimant=" + java.net.URLEncoder.encode(claimant.getKey(),
+                        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+                Map<String, Long> read = new java.util.TreeMap<>();
+                series.path("points").forEach(point -> read.put(point.path("asOf").asText(),
+                        point.path("value").asLong()));
+                if (!read.equals(category.getValue())) {
+                    Map<String, Long> expected = new java.util.TreeMap<>(category.getValue());
+                    expected.forEach((day, value) -> {
+                        if (!value.equals(read.get(day))) {
+                            differences.add("series " + claimant.getKey() + " " + category.getKey() + " " + day
+                                    + ": file " + value + ", read " + read.get(day));
+                        }
+                    });
+                    read.keySet().stream().filter(day -> !expected.containsKey(day)).forEach(day -> differences.add(
+                            "series " + claimant.getKey() + " " + category.getKey() + " " + day + ": not in the file"));
+                }
+                points += read.size();
+            }
+        }
+        java.util.SortedSet<String> days = new java.util.TreeSet<>();
+        files.values().forEach(byCategory -> byCategory.values().forEach(byDay -> days.addAll(byDay.keySet())));
+        // as of a day: every day whose file goes down somewhere, its day before, and every seventh day
+        java.util.Set<String> sampled = new java.util.TreeSet<>();
+        List<String> ordered = new java.util.ArrayList<>(days);
+        for (int i = 0; i < ordered.size(); i++) {
+            if (i % 7 == 0 || i == ordered.size() - 1) {
+                sampled.add(ordered.get(i));
+            }
+        }
+        files.values().forEach(byCategory -> byCategory.values().forEach(byDay -> {
+            Long previous = null;
+            String previousDay = null;
+            for (var point : new java.util.TreeMap<>(byDay).entrySet()) {
+                if (previous != null && point.getValue() < previous) {
+                    sampled.add(point.getKey());
+                    sampled.add(previousDay);
+                }
+                previous = point.getValue();
+                previousDay = point.getKey();
+            }
+        }));
+        long asOfReads = 0;
+        for (String day : sampled) {
+            JsonNode losses = get(queryUrl + "/api/conflicts/russia-ukraine/losses?side=RU&asOf=" + day);
+            Map<String, Map<String, JsonNode>> read = new HashMap<>();
+            for (JsonNode category : losses.at("/sides/0/categories")) {
+                for (JsonNode claimant : category.path("claimants")) {
+                    read.computeIfAbsent(claimant.path("claimant").asText(), c -> new HashMap<>())
+                            .put(category.path("category").asText(), claimant);
+                }
+            }
+            for (var claimant : files.entrySet()) {
+                for (var category : claimant.getValue().entrySet()) {
+                    Long value = category.getValue().get(day);
+                    if (value == null) {
+                        continue;
+                    }
+                    asOfReads++;
+                    JsonNode figure = read.getOrDefault(claimant.getKey(), Map.of()).get(category.getKey());
+                    if (figure == null || figure.path("value").asLong() != value
+                            || !figure.path("asOf").asText().equals(day)) {
+                        differences.add("asOf " + day + " " + claimant.getKey() + " " + category.getKey() + ": file "
+                                + value + ", read " + figure);
+                    }
+                }
+            }
+        }
+        System.out.println("READ BACK: " + points + " series points, and " + asOfReads + " figures as of their day on "
+                + sampled.size() + " days: " + differences.size() + " differences");
+        assertThat(differences).as("figures that differ from the files").isEmpty();
+        assertThat(points).isGreaterThan(40_000);
+        assertThat(asOfReads).isGreaterThan(points / 10);
+    }
+
+    /** The ministry's file, per category, per day: personnel, prisoners, equipment (vehicles summed before the merge). */
+    static Map<String, Map<String, Long>> ministrysFile() throws IOException {
+        Map<String, Map<String, Long>> file = new HashMap<>();
+        for (JsonNode row : JSON.readTree(DATA.resolve("ua-mod-losses/russia_losses_personnel.json").toFile())) {
+            String day = row.get("date").asText();
+            file.computeIfAbsent("PERSONNEL", c -> new HashMap<>()).put(day, row.get("personnel").asLong());
+            if (row.hasNonNull("POW")) {
+                file.computeIfAbsent("CAPTURED", c -> new HashMap<>()).put(day, row.get("POW").asLong());
+            }
+        }
+        for (JsonNode row : JSON.readTree(DATA.resolve("ua-mod-losses/russia_losses_equipment.json").toFile())) {
+            String day = row.get("date").asText();
+            row.fields().forEachRemaining(field -> {
+                if (UA_MOD.containsKey(field.getKey()) && !field.getValue().isNull()) {
+                    file.computeIfAbsent(UA_MOD.get(field.getKey()), c -> new HashMap<>())
+                            .put(day, field.getValue().asLong());
+                }
+            });
+            if (row.hasNonNull("military auto") || row.hasNonNull("fuel tank")) {
+                file.computeIfAbsent("VEHICLES_AND_FUEL_TANKS", c -> new HashMap<>())
+                        .put(day, row.path("military auto").asLong(0) + row.path("fuel tank").asLong(0));
+            }
+        }
+        return file;
+    }
+
+    private static Map<String, Map<String, Long>> transcriptionsFile() throws IOException {
+        Map<String, Map<String, Long>> file = new HashMap<>();
+        for (JsonNode row : JSON.readTree(DATA.resolve("orc-losses/russian-losses.json").toFile())) {
+            String day = row.get("date").asText();
+            row.fields().forEachRemaining(field -> {
+                if (ORC.containsKey(field.getKey()) && !field.getValue().isNull()) {
+                    file.computeIfAbsent(ORC.get(field.getKey()), c -> new HashMap<>())
+                            .put(day, field.getValue().asLong());
+                }
+            });
+        }
+        return file;
     }
 
     private void runTheImporterAsDocumented(String commandUrl) throws Exception {

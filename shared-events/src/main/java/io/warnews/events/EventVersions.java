@@ -13,6 +13,9 @@ import java.util.Map;
  *   <tr><th>event</th><th>revision</th><th>what changed</th></tr>
  *   <tr><td>{@link LossesReported}</td><td>2</td><td>figures are a list of {category, value,
  *       qualifier}; revision 1 keyed them by category ({@link LossesReportedUpcast})</td></tr>
+ *   <tr><td>{@link LossFigure} (in every loss event)</td><td>-</td><td>optional {@code lower} and
+ *       {@code upper} added; older payloads read them as {@code null}, qualifiers MORE_THAN and LESS_THAN
+ *       added (no older payload has them)</td></tr>
  *   <tr><td>every other event</td><td>1</td><td>as first published</td></tr>
  * </table>
  *
@@ -27,7 +30,9 @@ public final class EventVersions {
             Map.entry(ConflictRegistered.class, "1"),
             Map.entry(LossesReported.class, "2"),
             Map.entry(LossReportCorrected.class, "1"),
+            Map.entry(LossReportRevised.class, "1"),
             Map.entry(LossReportRetracted.class, "1"),
+            Map.entry(LossReportRestored.class, "1"),
             Map.entry(AttackLaunched.class, "1"),
             Map.entry(AttackCasualtiesRevised.class, "1"),
             Map.entry(AttackCorrected.class, "1"),

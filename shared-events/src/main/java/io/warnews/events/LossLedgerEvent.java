@@ -5,7 +5,8 @@ package io.warnews.events;
  * Every event repeats the ledger's coordinates so that a consumer needs no lookup.
  */
 public sealed interface LossLedgerEvent extends WarEvent
-        permits LossesReported, LossReportCorrected, LossReportRetracted {
+        permits LossesReported, LossReportCorrected, LossReportRevised, LossReportRetracted,
+        LossReportRestored {
 
     String ledgerId();
 

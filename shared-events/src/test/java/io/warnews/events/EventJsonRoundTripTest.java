@@ -40,7 +40,7 @@ class EventJsonRoundTripTest {
         Set<Class<?>> sampled = new HashSet<>();
         SampleEvents.all().forEach(e -> sampled.add(e.getClass()));
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(concrete);
-        assertThat(concrete).hasSize(18);
+        assertThat(concrete).hasSize(20);
     }
 
     @Test

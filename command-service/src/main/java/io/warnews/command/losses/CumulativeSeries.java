@@ -1,10 +1,8 @@
 package io.warnews.command.losses;
 
-import io.warnews.events.Qualifier;
 import io.warnews.events.WorldDate;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -19,13 +17,8 @@ class CumulativeSeries {
 
     private NavigableMap<LocalDate, Map<String, Point>> days = new TreeMap<>();
 
-    /** One report's figure. */
-    record Point(String reportId, WorldDate asOf, long value, Qualifier qualifier) {
-
-        /** "At least" bounds a count from below only: a higher figure before it does not contradict it. */
-        boolean boundsFromAbove() {
-            return qualifier != Qualifier.AT_LEAST;
-        }
+    /** One report's figure: the least and the most the count can be by its words (null: unbounded). */
+    record Point(String reportId, WorldDate asOf, Long floor, Long ceiling) {
     }
 
     void add(Point point) {
@@ -42,20 +35,35 @@ class CumulativeSeries {
         }
     }
 
-    /** The highest figure of the nearest day at or before {@code asOf} that has one. */
-    Optional<Point> highestBefore(WorldDate asOf) {
-        var day = days.floorEntry(asOf.end());
-        return day == null ? Optional.empty()
-                : day.getValue().values().stream().max(Comparator.comparingLong(Point::value));
+    /** The highest floor of the nearest day at or before {@code asOf} that has one, other reports than {@code except}. */
+    Optional<Point> highestFloorUpTo(WorldDate asOf, String except) {
+        for (Map<String, Point> day : days.headMap(asOf.end(), true).descendingMap().values()) {
+            Point highest = null;
+            for (Point point : day.values()) {
+                if (!point.reportId().equals(except) && point.floor() != null
+                        && (highest == null || point.floor() > highest.floor())) {
+                    highest = point;
+                }
+            }
+            if (highest != null) {
+                return Optional.of(highest);
+            }
+        }
+        return Optional.empty();
     }
 
-    /** The lowest figure that bounds the count from above, on the nearest later day that has one. */
-    Optional<Point> lowestAfter(WorldDate asOf) {
+    /** The lowest ceiling on the nearest later day that has one, other reports than {@code except}. */
+    Optional<Point> lowestCeilingAfter(WorldDate asOf, String except) {
         for (Map<String, Point> day : days.tailMap(asOf.end(), false).values()) {
-            Optional<Point> lowest = day.values().stream().filter(Point::boundsFromAbove)
-                    .min(Comparator.comparingLong(Point::value));
-            if (lowest.isPresent()) {
-                return lowest;
+            Point lowest = null;
+            for (Point point : day.values()) {
+                if (!point.reportId().equals(except) && point.ceiling() != null
+                        && (lowest == null || point.ceiling() < lowest.ceiling())) {
+                    lowest = point;
+                }
+            }
+            if (lowest != null) {
+                return Optional.of(lowest);
             }
         }
         return Optional.empty();

@@ -2,17 +2,17 @@ package io.warnews.command.losses;
 
 import io.warnews.command.domain.ConflictFacts;
 import io.warnews.command.domain.Conflicts;
-import io.warnews.command.domain.Fingerprint;
-import io.warnews.command.domain.Recorded;
 import io.warnews.command.domain.Rule;
 import io.warnews.command.domain.RuleViolation;
 import io.warnews.events.Basis;
 import io.warnews.events.LossCategory;
 import io.warnews.events.LossFigure;
 import io.warnews.events.LossReportCorrected;
+import io.warnews.events.LossReportRestored;
 import io.warnews.events.LossReportRetracted;
+import io.warnews.events.LossReportRevised;
 import io.warnews.events.LossesReported;
-import io.warnews.events.Qualifier;
+import io.warnews.events.Source;
 import io.warnews.events.WorldDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -35,10 +35,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A claimant's reports on one side's losses in one conflict. It keeps what its rules need: each
- * report's fingerprint (to recognise a retry) and, per category, the cumulative series (so that a
- * figure going down is refused unless filed as a correction). Totals belong to the read side.
+ * report as first submitted (to recognise a retry), its current content, and per category the
+ * cumulative series of the reports that stand (to warn of figures the claimant's others
+ * contradict, see {@link LossConsistency}). Consistency never refuses a write: only the shape of a
+ * report does. Totals belong to the read side.
+ * <p>
+ * The event-sourcing handlers only copy what the events say: no digest, no serialisation.
  */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", cache = "aggregateCache",
+        snapshotFilter = "ledgerSnapshotFilter")
 class LossLedger {
 
     @AggregateIdentifier
@@ -54,9 +59,21 @@ class LossLedger {
     LossLedger() {
     }
 
-    /** What the ledger remembers of a report. */
-    record ReportState(String fingerprint, long reportedVersion, String contentFingerprint, long version,
-                       WorldDate asOf, Basis basis, Set<LossCategory> categories, boolean retracted) {
+    /** What the ledger remembers of a report: as submitted, as it stands, the versions, whether retracted. */
+    record ReportState(LossReport submitted, long reportedVersion, WorldDate asOf, Basis basis,
+                       List<LossFigure> figures, long version, boolean retracted) {
+
+        ReportState changed(WorldDate newAsOf, Basis newBasis, List<LossFigure> newFigures, long newVersion) {
+            return new ReportState(submitted, reportedVersion, newAsOf, newBasis, newFigures, newVersion, false);
+        }
+
+        ReportState retracted(boolean isRetracted, long newVersion) {
+            return new ReportState(submitted, reportedVersion, asOf, basis, figures, newVersion, isRetracted);
+        }
+
+        boolean says(WorldDate otherAsOf, Basis otherBasis, List<LossFigure> otherFigures) {
+            return asOf.equals(otherAsOf) && basis == otherBasis && figures.equals(otherFigures);
+        }
     }
 
     @CommandHandler
@@ -67,9 +84,9 @@ class LossLedger {
         String canonicalClaimant = claimant != null ? claimant : command.claimant();
         List<LedgerRecorded.ReportRecorded> corrected = new ArrayList<>();
         for (CorrectLossReport correction : command.corrections()) {
-            Recorded result = correct(correction, conflicts, clock);
+            LossRecorded result = correct(correction, conflicts, clock);
             corrected.add(new LedgerRecorded.ReportRecorded(correction.reportId(), result.version(),
-                    result.created()));
+                    result.created(), result.warnings()));
         }
         List<LedgerRecorded.ReportRecorded> results = new ArrayList<>();
         for (LossReport report : command.reports()) {
@@ -82,7 +99,7 @@ class LossLedger {
                                                  ConflictFacts conflict, Clock clock) {
         ReportState known = reports.get(report.reportId());
         if (known != null) {
-            if (!known.fingerprint().equals(Fingerprint.of(report))) {
+            if (!known.submitted().equals(report)) {
                 throw RuleViolation.of(Rule.ID_REUSED_WITH_OTHER_CONTENT,
                         "report '%s' is already recorded in ledger '%s' with other content",
                         report.reportId(), command.ledgerId());
@@ -90,46 +107,86 @@ class LossLedger {
             return new LedgerRecorded.ReportRecorded(report.reportId(), known.reportedVersion(), false);
         }
         conflict.requireWithinConflict(report.asOf(), clock, "asOf of report '" + report.reportId() + "'");
-        requireEachCategoryOnce(report.reportId(), report.figures());
-        if (report.basis() == Basis.CUMULATIVE) {
-            requireSeriesKeepsRising(report.reportId(), report.asOf(), report.figures());
-        }
+        requireWellFormed(report.reportId(), report.figures());
+        List<String> warnings = LossConsistency.warnings(series, report.reportId(), report.asOf(), report.basis(),
+                report.figures());
         apply(new LossesReported(command.ledgerId(), report.reportId(), command.conflictId(), command.side(),
                 canonicalClaimant, report.asOf(), report.basis(), report.figures(), report.source()));
-        return new LedgerRecorded.ReportRecorded(report.reportId(), version, true);
+        return new LedgerRecorded.ReportRecorded(report.reportId(), version, true, warnings);
     }
 
     @CommandHandler
-    Recorded handle(CorrectLossReport command, Conflicts conflicts, Clock clock) {
+    LossRecorded handle(CorrectLossReport command, Conflicts conflicts, Clock clock) {
         return correct(command, conflicts, clock);
     }
 
-    private Recorded correct(CorrectLossReport command, Conflicts conflicts, Clock clock) {
+    /** Rule: a correction says the record was wrong; the figures it replaces were never the claimant's. */
+    private LossRecorded correct(CorrectLossReport command, Conflicts conflicts, Clock clock) {
         ReportState report = requireReport(command.reportId());
         if (report.retracted()) {
             throw RuleViolation.of(Rule.RETRACTED_REPORT_CANNOT_BE_CORRECTED,
-                    "report '%s' was retracted and can no longer be corrected", command.reportId());
+                    "report '%s' was retracted: restore it before correcting it", command.reportId());
         }
         WorldDate asOf = command.asOf() != null ? command.asOf() : report.asOf();
         Basis basis = command.basis() != null ? command.basis() : report.basis();
-        if (report.contentFingerprint().equals(contentFingerprint(asOf, basis, command.figures()))) {
-            return new Recorded(ledgerId, report.version(), false);
+        if (report.says(asOf, basis, command.figures())) {
+            return new LossRecorded(ledgerId, report.version(), false);
         }
         conflicts.require(conflictId).requireWithinConflict(asOf, clock, "asOf");
-        requireEachCategoryOnce(command.reportId(), command.figures());
+        requireWellFormed(command.reportId(), command.figures());
+        List<String> warnings = LossConsistency.warnings(series, command.reportId(), asOf, basis, command.figures());
         apply(new LossReportCorrected(ledgerId, command.reportId(), conflictId, side, claimant, asOf, basis,
                 command.figures(), command.reason(), command.source()));
-        return new Recorded(ledgerId, version, true);
+        return new LossRecorded(ledgerId, version, true, warnings);
+    }
+
+    /** Rule: a revision is the claimant's own change, so it names where the claimant published it. */
+    @CommandHandler
+    LossRecorded handle(ReviseLossReport command, Conflicts conflicts, Clock clock) {
+        ReportState report = requireReport(command.reportId());
+        if (report.retracted()) {
+            throw RuleViolation.of(Rule.RETRACTED_REPORT_CANNOT_BE_REVISED,
+                    "report '%s' was retracted: restore it before revising it", command.reportId());
+        }
+        Source source = command.source();
+        if (source == null) {
+            throw RuleViolation.of(Rule.A_REVISION_NAMES_ITS_SOURCE,
+                    "a revision of report '%s' needs the source where the claimant published it", command.reportId());
+        }
+        WorldDate asOf = command.asOf() != null ? command.asOf() : report.asOf();
+        Basis basis = command.basis() != null ? command.basis() : report.basis();
+        if (report.says(asOf, basis, command.figures())) {
+            return new LossRecorded(ledgerId, report.version(), false);
+        }
+        conflicts.require(conflictId).requireWithinConflict(asOf, clock, "asOf");
+        requireWellFormed(command.reportId(), command.figures());
+        List<String> warnings = LossConsistency.warnings(series, command.reportId(), asOf, basis, command.figures());
+        apply(new LossReportRevised(ledgerId, command.reportId(), conflictId, side, claimant, asOf, basis,
+                command.figures(), command.reason(), source));
+        return new LossRecorded(ledgerId, version, true, warnings);
     }
 
     @CommandHandler
-    Recorded handle(RetractLossReport command) {
+    LossRecorded handle(RetractLossReport command) {
         ReportState report = requireReport(command.reportId());
         if (report.retracted()) {
-            return new Recorded(ledgerId, report.version(), false);
+            return new LossRecorded(ledgerId, report.version(), false);
         }
         apply(new LossReportRetracted(ledgerId, command.reportId(), conflictId, side, claimant, command.reason()));
-        return new Recorded(ledgerId, version, true);
+        return new LossRecorded(ledgerId, version, true);
+    }
+
+    /** A report that stands is already restored: restoring it again records nothing. */
+    @CommandHandler
+    LossRecorded handle(RestoreLossReport command) {
+        ReportState report = requireReport(command.reportId());
+        if (!report.retracted()) {
+            return new LossRecorded(ledgerId, report.version(), false);
+        }
+        List<String> warnings = LossConsistency.warnings(series, command.reportId(), report.asOf(), report.basis(),
+                report.figures());
+        apply(new LossReportRestored(ledgerId, command.reportId(), conflictId, side, claimant, command.reason()));
+        return new LossRecorded(ledgerId, version, true, warnings);
     }
 
     private ReportState requireReport(String reportId) {
@@ -141,52 +198,22 @@ class LossLedger {
         return report;
     }
 
-    private static void requireEachCategoryOnce(String reportId, List<LossFigure> figures) {
+    /** The shape of a report's figures: each category once, bounds around the value. */
+    private static void requireWellFormed(String reportId, List<LossFigure> figures) {
         Set<LossCategory> seen = new HashSet<>();
         for (LossFigure figure : figures) {
             if (!seen.add(figure.category())) {
                 throw RuleViolation.of(Rule.CATEGORY_MAY_APPEAR_ONCE_PER_REPORT,
                         "report '%s' gives %s more than once", reportId, figure.category());
             }
-        }
-    }
-
-    /**
-     * A cumulative figure counts everything since the start: it may not be lower than the
-     * claimant's figure at an earlier (or the same) date, nor higher than one at a later date.
-     * A figure that really went down is filed as a correction of the report that was too high.
-     * "At least" figures are lower bounds: "at least 40,000" after 45,000 contradicts nothing.
-     */
-    private void requireSeriesKeepsRising(String reportId, WorldDate asOf, List<LossFigure> figures) {
-        for (LossFigure figure : figures) {
-            CumulativeSeries points = series.get(figure.category());
-            if (points == null) {
-                continue;
-            }
-            if (figure.qualifier() != Qualifier.AT_LEAST) {
-                var earlier = points.highestBefore(asOf).filter(point -> figure.value() < point.value());
-                if (earlier.isPresent()) {
-                    throw decrease(reportId, asOf, figure, earlier.get(), "lower than");
-                }
-            }
-            var later = points.lowestAfter(asOf).filter(point -> figure.value() > point.value());
-            if (later.isPresent()) {
-                throw decrease(reportId, asOf, figure, later.get(), "higher than the later");
+            if ((figure.lower() != null && (figure.lower() < 0 || figure.lower() > figure.value()))
+                    || (figure.upper() != null && figure.upper() < figure.value())) {
+                throw RuleViolation.of(Rule.FIGURE_BOUNDS_MUST_ENCLOSE_ITS_VALUE,
+                        "report '%s': %s %,d lies outside its bounds [%s, %s]", reportId, figure.category(),
+                        figure.value(), figure.lower() == null ? "-" : String.format("%,d", figure.lower()),
+                        figure.upper() == null ? "-" : String.format("%,d", figure.upper()));
             }
         }
-    }
-
-    private RuleViolation decrease(String reportId, WorldDate asOf, LossFigure figure, CumulativeSeries.Point other,
-                                   String relation) {
-        return RuleViolation.of(Rule.CUMULATIVE_FIGURE_MAY_NOT_DECREASE_WITHOUT_CORRECTION,
-                "report '%s': cumulative %s %,d as of %s is %s figure %,d as of %s (report '%s'); "
-                        + "file a correction of report '%s' instead",
-                reportId, figure.category(), figure.value(), asOf, relation, other.value(), other.asOf(),
-                other.reportId(), other.reportId());
-    }
-
-    private static String contentFingerprint(WorldDate asOf, Basis basis, List<LossFigure> figures) {
-        return Fingerprint.of(List.of(asOf, basis, figures));
     }
 
     @EventSourcingHandler
@@ -198,21 +225,20 @@ class LossLedger {
         version = sequenceNumber;
         LossReport asSubmitted = new LossReport(event.reportId(), event.asOf(), event.basis(), event.figures(),
                 event.source());
-        reports.put(event.reportId(), new ReportState(Fingerprint.of(asSubmitted), sequenceNumber,
-                contentFingerprint(event.asOf(), event.basis(), event.figures()), sequenceNumber, event.asOf(),
-                event.basis(), categories(event.figures()), false));
-        addPoints(event.reportId(), event.asOf(), event.basis(), event.figures());
+        ReportState report = new ReportState(asSubmitted, sequenceNumber, event.asOf(), event.basis(),
+                event.figures(), sequenceNumber, false);
+        reports.put(event.reportId(), report);
+        addPoints(event.reportId(), report);
     }
 
     @EventSourcingHandler
     void on(LossReportCorrected event, @SequenceNumber long sequenceNumber) {
-        version = sequenceNumber;
-        ReportState before = reports.get(event.reportId());
-        removePoints(event.reportId(), before);
-        reports.put(event.reportId(), new ReportState(before.fingerprint(), before.reportedVersion(),
-                contentFingerprint(event.asOf(), event.basis(), event.figures()), sequenceNumber, event.asOf(),
-                event.basis(), categories(event.figures()), false));
-        addPoints(event.reportId(), event.asOf(), event.basis(), event.figures());
+        change(event.reportId(), event.asOf(), event.basis(), event.figures(), sequenceNumber);
+    }
+
+    @EventSourcingHandler
+    void on(LossReportRevised event, @SequenceNumber long sequenceNumber) {
+        change(event.reportId(), event.asOf(), event.basis(), event.figures(), sequenceNumber);
     }
 
     @EventSourcingHandler
@@ -220,32 +246,45 @@ class LossLedger {
         version = sequenceNumber;
         ReportState before = reports.get(event.reportId());
         removePoints(event.reportId(), before);
-        reports.put(event.reportId(), new ReportState(before.fingerprint(), before.reportedVersion(),
-                before.contentFingerprint(), sequenceNumber, before.asOf(), before.basis(), before.categories(), true));
+        reports.put(event.reportId(), before.retracted(true, sequenceNumber));
     }
 
-    private void addPoints(String reportId, WorldDate asOf, Basis basis, List<LossFigure> figures) {
-        if (basis != Basis.CUMULATIVE) {
+    @EventSourcingHandler
+    void on(LossReportRestored event, @SequenceNumber long sequenceNumber) {
+        version = sequenceNumber;
+        ReportState restored = reports.get(event.reportId()).retracted(false, sequenceNumber);
+        reports.put(event.reportId(), restored);
+        addPoints(event.reportId(), restored);
+    }
+
+    private void change(String reportId, WorldDate asOf, Basis basis, List<LossFigure> figures, long sequenceNumber) {
+        version = sequenceNumber;
+        ReportState before = reports.get(reportId);
+        removePoints(reportId, before);
+        ReportState after = before.changed(asOf, basis, figures, sequenceNumber);
+        reports.put(reportId, after);
+        addPoints(reportId, after);
+    }
+
+    private void addPoints(String reportId, ReportState report) {
+        if (report.basis() != Basis.CUMULATIVE) {
             return;
         }
-        for (LossFigure figure : figures) {
+        for (LossFigure figure : report.figures()) {
             series.computeIfAbsent(figure.category(), c -> new CumulativeSeries())
-                    .add(new CumulativeSeries.Point(reportId, asOf, figure.value(), figure.qualifier()));
+                    .add(new CumulativeSeries.Point(reportId, report.asOf(), figure.floor(), figure.ceiling()));
         }
     }
 
     private void removePoints(String reportId, ReportState report) {
-        for (LossCategory category : report.categories()) {
-            CumulativeSeries points = series.get(category);
+        if (report.basis() != Basis.CUMULATIVE) {
+            return;
+        }
+        for (LossFigure figure : report.figures()) {
+            CumulativeSeries points = series.get(figure.category());
             if (points != null) {
                 points.remove(reportId, report.asOf());
             }
         }
-    }
-
-    private static Set<LossCategory> categories(List<LossFigure> figures) {
-        Set<LossCategory> categories = new HashSet<>();
-        figures.forEach(figure -> categories.add(figure.category()));
-        return categories;
     }
 }

@@ -1,6 +1,5 @@
 package io.warnews.command.losses;
 
-import io.warnews.command.domain.Recorded;
 import io.warnews.command.domain.Rule;
 import io.warnews.command.domain.RuleViolation;
 import io.warnews.command.web.WriteResult;
@@ -16,7 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Map;
 
-/** Loss reports: one at a time, in batches, corrected, retracted. */
+/**
+ * Loss reports: one at a time, in batches, corrected, revised, retracted, restored. Every answer
+ * lists the {@code warnings} of figures the claimant's other figures contradict; they are recorded
+ * all the same.
+ */
 @RestController
 @RequestMapping("/api/conflicts/{conflictId}/loss-reports")
 class LossReportsController {
@@ -30,12 +33,12 @@ class LossReportsController {
     }
 
     @PostMapping
-    ResponseEntity<WriteResult> report(@PathVariable String conflictId, @Valid @RequestBody LossReportBody body) {
+    ResponseEntity<LossWriteResult> report(@PathVariable String conflictId, @Valid @RequestBody LossReportBody body) {
         LossReport report = body.toReport();
         LedgerRecorded recorded = record(conflictId, body.side(), body.claimant(), List.of(report), List.of());
         LedgerRecorded.ReportRecorded result = recorded.reports().get(0);
         return WriteResult.respond(result.created(),
-                new WriteResult(report.reportId(), recorded.streamId(), result.version()));
+                new LossWriteResult(report.reportId(), recorded.streamId(), result.version(), result.warnings()));
     }
 
     @PostMapping("/batch")
@@ -54,20 +57,39 @@ class LossReportsController {
     }
 
     @PostMapping("/{reportId}/corrections")
-    ResponseEntity<WriteResult> correct(@PathVariable String conflictId, @PathVariable String reportId,
-                                        @Valid @RequestBody CorrectionBody body) {
-        Recorded recorded = commands.sendAndWait(new CorrectLossReport(ledgerOf(conflictId, reportId), reportId,
+    ResponseEntity<LossWriteResult> correct(@PathVariable String conflictId, @PathVariable String reportId,
+                                            @Valid @RequestBody CorrectionBody body) {
+        LossRecorded recorded = commands.sendAndWait(new CorrectLossReport(ledgerOf(conflictId, reportId), reportId,
                 body.asOf(), body.basis(), body.figures().stream().map(FigureBody::toFigure).toList(),
                 body.reason(), body.source() == null ? null : body.source().toSource()));
-        return WriteResult.of(reportId, recorded);
+        return LossWriteResult.of(reportId, recorded);
+    }
+
+    /** The claimant changed its own figure: both stay its words, each with its publication. */
+    @PostMapping("/{reportId}/revisions")
+    ResponseEntity<LossWriteResult> revise(@PathVariable String conflictId, @PathVariable String reportId,
+                                           @Valid @RequestBody RevisionBody body) {
+        LossRecorded recorded = commands.sendAndWait(new ReviseLossReport(ledgerOf(conflictId, reportId), reportId,
+                body.asOf(), body.basis(), body.figures().stream().map(FigureBody::toFigure).toList(),
+                body.reason(), body.source().toSource()));
+        return LossWriteResult.of(reportId, recorded);
     }
 
     @PostMapping("/{reportId}/retraction")
-    ResponseEntity<WriteResult> retract(@PathVariable String conflictId, @PathVariable String reportId,
-                                        @Valid @RequestBody RetractionBody body) {
-        Recorded recorded = commands.sendAndWait(new RetractLossReport(ledgerOf(conflictId, reportId), reportId,
+    ResponseEntity<LossWriteResult> retract(@PathVariable String conflictId, @PathVariable String reportId,
+                                            @Valid @RequestBody RetractionBody body) {
+        LossRecorded recorded = commands.sendAndWait(new RetractLossReport(ledgerOf(conflictId, reportId), reportId,
                 body.reason()));
-        return WriteResult.of(reportId, recorded);
+        return LossWriteResult.of(reportId, recorded);
+    }
+
+    /** A retracted report counted again, as it stood before its retraction. */
+    @PostMapping("/{reportId}/restoration")
+    ResponseEntity<LossWriteResult> restore(@PathVariable String conflictId, @PathVariable String reportId,
+                                            @Valid @RequestBody RestorationBody body) {
+        LossRecorded recorded = commands.sendAndWait(new RestoreLossReport(ledgerOf(conflictId, reportId), reportId,
+                body.reason()));
+        return LossWriteResult.of(reportId, recorded);
     }
 
     private LedgerRecorded record(String conflictId, String side, String claimant, List<LossReport> reports,
@@ -93,14 +115,17 @@ class LossReportsController {
      * and how many of each this call recorded and found already recorded.
      */
     record BatchResult(String streamId, long version, long recorded, long alreadyRecorded, long corrected,
-                       long alreadyCorrected, List<LedgerRecorded.ReportRecorded> reports,
+                       long alreadyCorrected, long warned, List<LedgerRecorded.ReportRecorded> reports,
                        List<LedgerRecorded.ReportRecorded> corrections) {
 
         static BatchResult of(LedgerRecorded result) {
             long created = result.reports().stream().filter(LedgerRecorded.ReportRecorded::created).count();
             long corrected = result.corrections().stream().filter(LedgerRecorded.ReportRecorded::created).count();
+            long warned = java.util.stream.Stream.concat(result.reports().stream(), result.corrections().stream())
+                    .filter(item -> !item.warnings().isEmpty()).count();
             return new BatchResult(result.streamId(), result.version(), created, result.reports().size() - created,
-                    corrected, result.corrections().size() - corrected, result.reports(), result.corrections());
+                    corrected, result.corrections().size() - corrected, warned, result.reports(),
+                    result.corrections());
         }
     }
 }

@@ -41,14 +41,15 @@ class UpcastingTest {
         Api.Response higher = api.post(reports, lossReport("r3", "2025-06-11", 1_001_000));
 
         assertThat(retry.status()).as("the old report, recognised as the same: " + retry).isEqualTo(200);
-        assertThat(lower.status()).as(lower.toString()).isEqualTo(422);
-        assertThat(lower.json().path("rule").asText()).isEqualTo("CUMULATIVE_FIGURE_MAY_NOT_DECREASE_WITHOUT_CORRECTION");
+        assertThat(lower.status()).as(lower.toString()).isEqualTo(201);
+        assertThat(lower.json().path("warnings").toString())
+                .contains("PERSONNEL 999,000 as of 2025-06-11 is lower than 1,000,340 as of 2025-06-10");
         assertThat(higher.status()).as(higher.toString()).isEqualTo(201);
-        assertThat(new EventStoreRows(jdbc).stream(ledger)).hasSize(2);
+        assertThat(new EventStoreRows(jdbc).stream(ledger)).hasSize(3);
         assertThat(jdbc.queryForList("""
                 SELECT payload_revision || ' ' || jsonb_typeof(payload::jsonb -> 'figures')
                 FROM event_store.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""",
-                String.class, ledger)).containsExactly("1 object", "2 array");
+                String.class, ledger)).containsExactly("1 object", "2 array", "2 array");
         assertThat(jdbc.queryForObject("SELECT payload_revision FROM event_store.domain_event_entry "
                 + "WHERE aggregate_identifier = ?", String.class, conflictId)).isEqualTo("1");
     }

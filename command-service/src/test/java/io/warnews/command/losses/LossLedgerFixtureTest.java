@@ -1,13 +1,14 @@
 package io.warnews.command.losses;
 
-import io.warnews.command.domain.Recorded;
 import io.warnews.command.domain.Rule;
 import io.warnews.command.domain.RuleViolation;
 import io.warnews.events.Basis;
 import io.warnews.events.LossCategory;
 import io.warnews.events.LossFigure;
 import io.warnews.events.LossReportCorrected;
+import io.warnews.events.LossReportRestored;
 import io.warnews.events.LossReportRetracted;
+import io.warnews.events.LossReportRevised;
 import io.warnews.events.LossesReported;
 import io.warnews.events.Qualifier;
 import io.warnews.events.WorldDate;
@@ -67,10 +68,10 @@ class LossLedgerFixtureTest {
     @Test
     void aBatchIsRecordedAllOrNone() {
         fixture.givenNoPriorActivity()
-                .when(reportLosses(cumulative("r1", "2025-06-01", 1_000), cumulative("r2", "2025-06-02", 900)))
+                .when(reportLosses(cumulative("r1", "2025-06-01", 1_000), cumulative("r2", "2022-02-23", 900)))
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
-                .expectExceptionDetails(refusedBy(Rule.CUMULATIVE_FIGURE_MAY_NOT_DECREASE_WITHOUT_CORRECTION));
+                .expectExceptionDetails(refusedBy(Rule.DATE_MAY_NOT_PRECEDE_CONFLICT_START));
     }
 
     @Test
@@ -105,21 +106,140 @@ class LossLedgerFixtureTest {
     }
 
     @Test
-    void cumulativeFigureMayNotDecreaseWithoutCorrection() {
+    void cumulativeFigureContradictingTheSameClaimantIsFlagged() {
+        LossReport lower = cumulative("r2", "2025-06-02", 999);
         fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)))
-                .when(reportLosses(cumulative("r2", "2025-06-02", 999)))
-                .expectNoEvents()
-                .expectException(RuleViolation.class)
-                .expectExceptionDetails(refusedBy(Rule.CUMULATIVE_FIGURE_MAY_NOT_DECREASE_WITHOUT_CORRECTION));
+                .when(reportLosses(lower))
+                .expectEvents(reported(lower))
+                .expectResultMessagePayload(new LedgerRecorded(LEDGER, 1, List.of(new LedgerRecorded.ReportRecorded(
+                        "r2", 1, true, List.of("PERSONNEL 999 as of 2025-06-02 is lower than 1,000 as of 2025-06-01"
+                        + " from the same claimant (report 'r1')")))));
     }
 
     @Test
-    void cumulativeFigureMayNotDecreaseWithoutCorrectionNorExceedALaterFigureWhenBackfilled() {
+    void cumulativeFigureContradictingTheSameClaimantIsFlaggedWhenBackfilledAboveALaterFigure() {
+        LossReport backfill = cumulative("r2", "2025-06-05", 1_100);
         fixture.given(reported(cumulative("r1", "2025-06-10", 1_000)))
-                .when(reportLosses(cumulative("r2", "2025-06-05", 1_100)))
+                .when(reportLosses(backfill))
+                .expectEvents(reported(backfill))
+                .expectResultMessagePayload(new LedgerRecorded(LEDGER, 1, List.of(new LedgerRecorded.ReportRecorded(
+                        "r2", 1, true, List.of("PERSONNEL 1,100 as of 2025-06-05 is higher than 1,000 as of"
+                        + " 2025-06-10 from the same claimant (report 'r1')")))));
+    }
+
+    @Test
+    void cumulativeFigureContradictingTheSameClaimantIsFlaggedInACorrectionToo() {
+        fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)), reported(cumulative("r2", "2025-06-02", 1_100)))
+                .when(new CorrectLossReport(LEDGER, "r2", null, null, personnel(900), "typo", SOURCE))
+                .expectEvents(new LossReportCorrected(LEDGER, "r2", CONFLICT_ID, SIDE, CLAIMANT,
+                        WorldDate.parse("2025-06-02"), Basis.CUMULATIVE, personnel(900), "typo", SOURCE))
+                .expectResultMessagePayload(new LossRecorded(LEDGER, 2, true, List.of("PERSONNEL 900 as of"
+                        + " 2025-06-02 is lower than 1,000 as of 2025-06-01 from the same claimant (report 'r1')")));
+    }
+
+    @Test
+    void moreThanAndAtLeastBoundOnlyFromBelowAndLessThanOnlyFromAbove() {
+        LossReport moreThan = new LossReport("r2", WorldDate.parse("2025-06-02"), Basis.CUMULATIVE,
+                List.of(new LossFigure(LossCategory.PERSONNEL, 900, Qualifier.MORE_THAN)), SOURCE);
+        LossReport lessThan = new LossReport("r3", WorldDate.parse("2025-05-30"), Basis.CUMULATIVE,
+                List.of(new LossFigure(LossCategory.PERSONNEL, 5_000, Qualifier.LESS_THAN)), SOURCE);
+        fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)))
+                .when(reportLosses(moreThan, lessThan))
+                .expectEvents(reported(moreThan), reported(lessThan))
+                .expectResultMessagePayload(new LedgerRecorded(LEDGER, 2, List.of(
+                        new LedgerRecorded.ReportRecorded("r2", 1, true),
+                        new LedgerRecorded.ReportRecorded("r3", 2, true))));
+    }
+
+    @Test
+    void explicitBoundsAreWhatIsCompared() {
+        LossReport range = new LossReport("r2", WorldDate.parse("2025-06-02"), Basis.CUMULATIVE,
+                List.of(new LossFigure(LossCategory.PERSONNEL, 1_200, Qualifier.ABOUT, 800L, 1_500L)), SOURCE);
+        LossReport below = new LossReport("r3", WorldDate.parse("2025-06-03"), Basis.CUMULATIVE,
+                List.of(new LossFigure(LossCategory.PERSONNEL, 700, Qualifier.EXACT)), SOURCE);
+        fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)))
+                .when(reportLosses(range, below))
+                .expectEvents(reported(range), reported(below))
+                .expectResultMessagePayload(new LedgerRecorded(LEDGER, 2, List.of(
+                        new LedgerRecorded.ReportRecorded("r2", 1, true),
+                        new LedgerRecorded.ReportRecorded("r3", 2, true, List.of("PERSONNEL 700 as of 2025-06-03 is"
+                                + " lower than 800 as of 2025-06-02 from the same claimant (report 'r2')")))));
+    }
+
+    @Test
+    void figureBoundsMustEncloseItsValue() {
+        LossReport outside = new LossReport("r1", WorldDate.parse("2025-06-02"), Basis.CUMULATIVE,
+                List.of(new LossFigure(LossCategory.PERSONNEL, 1_200, Qualifier.ABOUT, 1_300L, null)), SOURCE);
+        fixture.givenNoPriorActivity()
+                .when(reportLosses(outside))
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
-                .expectExceptionDetails(refusedBy(Rule.CUMULATIVE_FIGURE_MAY_NOT_DECREASE_WITHOUT_CORRECTION));
+                .expectExceptionDetails(refusedBy(Rule.FIGURE_BOUNDS_MUST_ENCLOSE_ITS_VALUE));
+    }
+
+    @Test
+    void aRevisionIsTheClaimantsOwnChangeWithItsSource() {
+        fixture.given(reported(cumulative("r1", "2025-06-01", 3_700)))
+                .when(new ReviseLossReport(LEDGER, "r1", null, null, personnel(3_617), "lowered", SOURCE))
+                .expectEvents(new LossReportRevised(LEDGER, "r1", CONFLICT_ID, SIDE, CLAIMANT,
+                        WorldDate.parse("2025-06-01"), Basis.CUMULATIVE, personnel(3_617), "lowered", SOURCE))
+                .expectResultMessagePayload(new LossRecorded(LEDGER, 1, true));
+    }
+
+    @Test
+    void aRevisionNamesItsSource() {
+        fixture.given(reported(cumulative("r1", "2025-06-01", 3_700)))
+                .when(new ReviseLossReport(LEDGER, "r1", null, null, personnel(3_617), "lowered", null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionDetails(refusedBy(Rule.A_REVISION_NAMES_ITS_SOURCE));
+    }
+
+    @Test
+    void aRetriedRevisionRecordsNothingAndReturnsItsVersion() {
+        fixture.given(reported(cumulative("r1", "2025-06-01", 3_700)), new LossReportRevised(LEDGER, "r1",
+                        CONFLICT_ID, SIDE, CLAIMANT, WorldDate.parse("2025-06-01"), Basis.CUMULATIVE, personnel(3_617),
+                        "lowered", SOURCE), reported(cumulative("r2", "2025-06-02", 3_700)))
+                .when(new ReviseLossReport(LEDGER, "r1", null, null, personnel(3_617), "lowered", SOURCE))
+                .expectNoEvents()
+                .expectResultMessagePayload(new LossRecorded(LEDGER, 1, false));
+    }
+
+    @Test
+    void retractedReportCannotBeRevised() {
+        fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)), retracted("r1"))
+                .when(new ReviseLossReport(LEDGER, "r1", null, null, personnel(800), "lowered", SOURCE))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionDetails(refusedBy(Rule.RETRACTED_REPORT_CANNOT_BE_REVISED));
+    }
+
+    @Test
+    void aRetractedReportCanBeRestoredAndHoldsTheSeriesAgain() {
+        fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)), retracted("r1"),
+                        reported(cumulative("r2", "2025-06-02", 900)))
+                .when(new RestoreLossReport(LEDGER, "r1", "back in the source"))
+                .expectEvents(new LossReportRestored(LEDGER, "r1", CONFLICT_ID, SIDE, CLAIMANT, "back in the source"))
+                .expectResultMessagePayload(new LossRecorded(LEDGER, 3, true, List.of("PERSONNEL 1,000 as of"
+                        + " 2025-06-01 is higher than 900 as of 2025-06-02 from the same claimant (report 'r2')")));
+    }
+
+    @Test
+    void restoringAReportThatStandsRecordsNothing() {
+        fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)), retracted("r1"),
+                        new LossReportRestored(LEDGER, "r1", CONFLICT_ID, SIDE, CLAIMANT, "back"))
+                .when(new RestoreLossReport(LEDGER, "r1", "back"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new LossRecorded(LEDGER, 2, false));
+    }
+
+    @Test
+    void reportMustExistToBeRestored() {
+        fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)))
+                .when(new RestoreLossReport(LEDGER, "r9", "back"))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionDetails(refusedBy(Rule.REPORT_MUST_EXIST));
     }
 
     @Test
@@ -144,7 +264,7 @@ class LossLedgerFixtureTest {
                 .when(new CorrectLossReport(LEDGER, "r1", null, null, personnel(800), "typo", SOURCE))
                 .expectEvents(new LossReportCorrected(LEDGER, "r1", CONFLICT_ID, SIDE, CLAIMANT,
                         WorldDate.parse("2025-06-01"), Basis.CUMULATIVE, personnel(800), "typo", SOURCE))
-                .expectResultMessagePayload(new Recorded(LEDGER, 1, true));
+                .expectResultMessagePayload(new LossRecorded(LEDGER, 1, true));
     }
 
     @Test
@@ -160,7 +280,7 @@ class LossLedgerFixtureTest {
         fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)))
                 .when(new CorrectLossReport(LEDGER, "r1", null, null, personnel(1_000), "again", SOURCE))
                 .expectNoEvents()
-                .expectResultMessagePayload(new Recorded(LEDGER, 0, false));
+                .expectResultMessagePayload(new LossRecorded(LEDGER, 0, false));
     }
 
     @Test
@@ -191,7 +311,7 @@ class LossLedgerFixtureTest {
         fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)))
                 .when(new RetractLossReport(LEDGER, "r1", "duplicate"))
                 .expectEvents(new LossReportRetracted(LEDGER, "r1", CONFLICT_ID, SIDE, CLAIMANT, "duplicate"))
-                .expectResultMessagePayload(new Recorded(LEDGER, 1, true));
+                .expectResultMessagePayload(new LossRecorded(LEDGER, 1, true));
     }
 
     @Test
@@ -199,7 +319,7 @@ class LossLedgerFixtureTest {
         fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)), retracted("r1"))
                 .when(new RetractLossReport(LEDGER, "r1", "duplicate"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new Recorded(LEDGER, 1, false));
+                .expectResultMessagePayload(new LossRecorded(LEDGER, 1, false));
     }
 
     @Test
@@ -306,24 +426,28 @@ class LossLedgerFixtureTest {
      * retracted as a duplicate. The other still stands, so a lower figure the next day must be refused.
      */
     @Test
-    void cumulativeFigureMayNotDecreaseWithoutCorrectionAfterASameDayDuplicateIsRetracted() {
+    void cumulativeFigureContradictingTheSameClaimantIsFlaggedAfterASameDayDuplicateIsRetracted() {
+        LossReport lower = cumulative("r3", "2025-06-02", 500);
         fixture.given(reported(cumulative("r1", "2025-06-01", 1_000)), reported(cumulative("r2", "2025-06-01", 1_000)),
                         retracted("r2"))
-                .when(reportLosses(cumulative("r3", "2025-06-02", 500)))
-                .expectNoEvents()
-                .expectException(RuleViolation.class)
-                .expectExceptionDetails(refusedBy(Rule.CUMULATIVE_FIGURE_MAY_NOT_DECREASE_WITHOUT_CORRECTION));
+                .when(reportLosses(lower))
+                .expectEvents(reported(lower))
+                .expectResultMessagePayload(new LedgerRecorded(LEDGER, 3, List.of(new LedgerRecorded.ReportRecorded(
+                        "r3", 3, true, List.of("PERSONNEL 500 as of 2025-06-02 is lower than 1,000 as of 2025-06-01"
+                        + " from the same claimant (report 'r1')")))));
     }
 
     /** "As of May" ends on the day of the report as of 31 May: retracting one must not forget the other. */
     @Test
-    void cumulativeFigureMayNotDecreaseWithoutCorrectionAfterAMonthReportEndingTheSameDayIsRetracted() {
+    void cumulativeFigureContradictingTheSameClaimantIsFlaggedAfterAMonthReportEndingTheSameDayIsRetracted() {
+        LossReport lower = cumulative("r3", "2025-06-01", 500);
         fixture.given(reported(cumulative("r1", "2025-05-31", 1_000)), reported(cumulative("r2", "2025-05", 1_200)),
                         retracted("r2"))
-                .when(reportLosses(cumulative("r3", "2025-06-01", 500)))
-                .expectNoEvents()
-                .expectException(RuleViolation.class)
-                .expectExceptionDetails(refusedBy(Rule.CUMULATIVE_FIGURE_MAY_NOT_DECREASE_WITHOUT_CORRECTION));
+                .when(reportLosses(lower))
+                .expectEvents(reported(lower))
+                .expectResultMessagePayload(new LedgerRecorded(LEDGER, 3, List.of(new LedgerRecorded.ReportRecorded(
+                        "r3", 3, true, List.of("PERSONNEL 500 as of 2025-06-01 is lower than 1,000 as of 2025-05-31"
+                        + " from the same claimant (report 'r1')")))));
     }
 
     private static ReportLosses reportLosses(LossReport... reports) {

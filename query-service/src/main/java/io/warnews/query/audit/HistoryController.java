@@ -1,12 +1,15 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.losses.LossReadModel;
 import io.warnews.query.web.BadParameter;
 import io.warnews.query.web.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +28,21 @@ class HistoryController {
     private static final String EVENTS = "/events";
 
     private final EventHistory history;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    HistoryController(EventHistory history) {
+    HistoryController(EventHistory history, NamedParameterJdbcTemplate jdbc) {
         this.history = history;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * {@code GET /api/audit/conflicts/{conflictId}/loss-reports/{reportId}/history}: every version of
+     * one loss report (report ids are unique within a conflict), oldest first, with who recorded it,
+     * when, why, from which source, and the recorded interval in which it was the current knowledge.
+     */
+    @GetMapping("/conflicts/{conflictId}/loss-reports/{reportId}/history")
+    Object reportHistory(@PathVariable String conflictId, @PathVariable String reportId) {
+        return LossReadModel.history(jdbc, conflictId, reportId);
     }
 
     /** {@code GET /api/audit/streams/{streamId}/events?page=&size=}, where the stream id may contain '/'. */

@@ -36,6 +36,18 @@ class KnownAtController {
         return this.knownAt.losses(conflictId, AuditParams.knownAt(knownAt), side, asOf);
     }
 
+    /** {@code /api/conflicts/{id}/losses/{side}/{category}/series?claimant=&from=&to=} as known at {@code knownAt}. */
+    @GetMapping("/conflicts/{conflictId}/losses/{side}/{category}/series")
+    Object series(@PathVariable String conflictId,
+                  @PathVariable String side,
+                  @PathVariable String category,
+                  @RequestParam(required = false) String knownAt,
+                  @RequestParam(required = false) String claimant,
+                  @RequestParam(required = false) String from,
+                  @RequestParam(required = false) String to) {
+        return this.knownAt.series(conflictId, AuditParams.knownAt(knownAt), side, category, claimant, from, to);
+    }
+
     /**
      * {@code /api/talks/{id}} as known at {@code knownAt}; 404 when the talks had not been opened then.
      * One indexed query over the versions of the talks' view (the talks' attacks and timeline

@@ -5,14 +5,20 @@ import io.warnews.events.Qualifier;
 import io.warnews.events.Source;
 import io.warnews.events.WorldDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 
-/** One cumulative figure of one report, as stored. */
-record Figure(String side, LossCategory category, String claimant, long value, Qualifier qualifier, WorldDate asOf,
-              Source source, String reportId, Instant recordedAt) {
+/**
+ * One cumulative figure of one report, as stored: with its bounds (null when none were given),
+ * the first world date an asOf read shows it on, and whether it is part of an open anomaly.
+ */
+record Figure(String side, LossCategory category, String claimant, long value, Qualifier qualifier, Long lower,
+              Long upper, WorldDate asOf, LocalDate visibleFrom, Source source, String reportId, Instant recordedAt,
+              boolean anomalous) {
 
-    /** Oldest to newest: by world date, then, for the same date, by when it was recorded. */
-    static final Comparator<Figure> NEWEST = Comparator.comparing(Figure::asOf)
+    /** Oldest to newest: by the date it is shown from, its world date, then by when it was recorded. */
+    static final Comparator<Figure> NEWEST = Comparator.comparing(Figure::visibleFrom)
+            .thenComparing(Figure::asOf)
             .thenComparing(Figure::recordedAt)
             .thenComparing(Figure::reportId);
 }

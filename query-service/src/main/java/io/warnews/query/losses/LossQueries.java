@@ -4,31 +4,51 @@ import io.warnews.events.LossCategory;
 import io.warnews.events.Qualifier;
 import io.warnews.events.Source;
 import io.warnews.events.WorldDate;
+import io.warnews.query.processing.Filters;
 import io.warnews.query.processing.JsonColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import io.warnews.query.processing.Filters;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads of the loss read model. Only CUMULATIVE figures count toward totals, series and milestones. */
+/**
+ * Reads of the loss read model. Only CUMULATIVE figures count toward totals, series and
+ * milestones. Every read is of one state of knowledge: the current one ({@code knownAt} empty),
+ * or the one at a recorded instant, an indexed condition on each version's recorded interval.
+ */
 @Component
 class LossQueries {
 
     private static final String COLUMNS = """
-             r.side, f.category, r.claimant, f.value, f.qualifier, r.as_of, r.source::text AS source,
-                   r.report_id, r.recorded_at
+             r.ledger_id, r.side, f.category, r.claimant, f.value, f.qualifier, f.lower_bound, f.upper_bound,
+                   r.as_of, r.as_of_start, r.as_of_end, r.visible_from, r.source::text AS source, r.report_id,
+                   r.recorded_at
+            """;
+    /** The chosen figures with their anomaly flag: computed for the rows answered only. */
+    private static final String FLAGGED = """
+            SELECT x.*, EXISTS (SELECT 1 FROM read_model.loss_anomaly a
+                                WHERE a.ledger_id = x.ledger_id AND a.category = x.category
+                                  AND (a.earlier_report_id = x.report_id OR a.later_report_id = x.report_id)
+                                  AND %s) AS anomalous
+            FROM (%s) x
             """;
     private static final String CUMULATIVE_FIGURES = """
             FROM read_model.loss_figure f
             JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
-            WHERE r.conflict_id = :conflict AND r.basis = 'CUMULATIVE'
+                AND r.revision = f.revision
+            WHERE r.conflict_id = :conflict AND r.basis = 'CUMULATIVE' AND NOT r.retracted AND %s
             """;
+    private static final String CURRENT = "r.recorded_to IS NULL";
+    private static final String KNOWN_AT = "r.recorded_from <= :knownAt AND (r.recorded_to IS NULL OR r.recorded_to > :knownAt)";
+    private static final String OPEN = "a.resolved_at IS NULL";
+    private static final String OPEN_AT = "a.opened_at <= :knownAt AND (a.resolved_at IS NULL OR a.resolved_at > :knownAt)";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -36,27 +56,42 @@ class LossQueries {
         this.jdbc = jdbc;
     }
 
-    /** Each claimant's latest figure per side and category, with a world date ending on or before {@code asOf}. */
-    List<Figure> latestPerClaimant(String conflictId, Optional<String> side, Optional<LocalDate> asOf) {
-        Filters filters = new Filters(new MapSqlParameterSource("conflict", conflictId))
+    private static String select(Optional<Instant> knownAt) {
+        return COLUMNS + CUMULATIVE_FIGURES.formatted(knownAt.isPresent() ? KNOWN_AT : CURRENT);
+    }
+
+    private static String flagged(Optional<Instant> knownAt, String query) {
+        return FLAGGED.formatted(knownAt.isPresent() ? OPEN_AT : OPEN, query);
+    }
+
+    private static MapSqlParameterSource params(String conflictId, Optional<Instant> knownAt) {
+        MapSqlParameterSource params = new MapSqlParameterSource("conflict", conflictId);
+        knownAt.ifPresent(instant -> params.addValue("knownAt", Timestamp.from(instant)));
+        return params;
+    }
+
+    /** Each claimant's latest figure per side and category, shown on or before {@code asOf}. */
+    List<Figure> latestPerClaimant(String conflictId, Optional<String> side, Optional<LocalDate> asOf,
+                                   Optional<Instant> knownAt) {
+        Filters filters = new Filters(params(conflictId, knownAt))
                 .and(side, "r.side = :side", "side")
-                .and(asOf, "r.as_of_end <= :asOf", "asOf");
-        return jdbc.query("SELECT DISTINCT ON (r.side, f.category, r.claimant)" + COLUMNS + CUMULATIVE_FIGURES
-                + filters + " ORDER BY r.side, f.category, r.claimant, r.as_of_end DESC, r.as_of_start DESC,"
-                + " r.recorded_at DESC, r.report_id DESC", filters.params(), LossQueries::figure);
+                .and(asOf, "r.visible_from <= :asOf", "asOf");
+        return jdbc.query(flagged(knownAt, "SELECT DISTINCT ON (r.side, f.category, r.claimant)" + select(knownAt)
+                + filters + " ORDER BY r.side, f.category, r.claimant, r.visible_from DESC, r.as_of_end DESC,"
+                + " r.as_of_start DESC, r.recorded_at DESC, r.report_id DESC") + " ORDER BY x.side, x.category, x.claimant",
+                filters.params(), LossQueries::figure);
     }
 
     /** The figures of the given claimants whose world date ends on one of {@code days}, newest recorded first. */
-    List<Figure> onDays(String conflictId, Collection<String> claimants, Collection<LocalDate> days) {
+    List<Figure> onDays(String conflictId, Collection<String> claimants, Collection<LocalDate> days,
+                        Optional<Instant> knownAt) {
         if (claimants.isEmpty() || days.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT" + COLUMNS + CUMULATIVE_FIGURES
-                        + " AND r.claimant IN (:claimants) AND r.as_of_end IN (:days)"
-                        + " ORDER BY r.recorded_at DESC, r.report_id DESC",
-                new MapSqlParameterSource("conflict", conflictId)
-                        .addValue("claimants", claimants)
-                        .addValue("days", days),
+        return jdbc.query(flagged(knownAt, "SELECT" + select(knownAt)
+                        + " AND r.claimant IN (:claimants) AND r.as_of_end IN (:days)")
+                        + " ORDER BY x.recorded_at DESC, x.report_id DESC",
+                params(conflictId, knownAt).addValue("claimants", claimants).addValue("days", days),
                 LossQueries::figure);
     }
 
@@ -65,17 +100,19 @@ class LossQueries {
      * that day), ordered by side, category, world date, claimant.
      */
     List<Figure> series(String conflictId, Optional<String> side, Optional<LossCategory> category,
-                        Optional<String> claimant, Optional<LocalDate> from, Optional<LocalDate> to) {
-        Filters filters = new Filters(new MapSqlParameterSource("conflict", conflictId))
+                        Optional<String> claimant, Optional<LocalDate> from, Optional<LocalDate> to,
+                        Optional<Instant> knownAt) {
+        Filters filters = new Filters(params(conflictId, knownAt))
                 .and(side, "r.side = :side", "side")
                 .and(category, "f.category = :category", "category")
                 .and(claimant, "r.claimant = :claimant", "claimant")
                 .and(from, "r.as_of_end >= :from", "from")
                 .and(to, "r.as_of_end <= :to", "to");
-        return jdbc.query("SELECT DISTINCT ON (r.side, f.category, r.as_of_end, r.as_of_start, r.claimant)"
-                + COLUMNS + CUMULATIVE_FIGURES + filters
+        return jdbc.query(flagged(knownAt, "SELECT DISTINCT ON (r.side, f.category, r.as_of_end, r.as_of_start,"
+                + " r.claimant)" + select(knownAt) + filters
                 + " ORDER BY r.side, f.category, r.as_of_end, r.as_of_start, r.claimant,"
-                + " r.recorded_at DESC, r.report_id DESC", filters.params(), LossQueries::figure);
+                + " r.recorded_at DESC, r.report_id DESC") + " ORDER BY x.side, x.category, x.as_of_end, x.as_of_start,"
+                + " x.claimant", filters.params(), LossQueries::figure);
     }
 
     private static Figure figure(ResultSet rs, int row) throws SQLException {
@@ -85,9 +122,13 @@ class LossQueries {
                 rs.getString("claimant"),
                 rs.getLong("value"),
                 Qualifier.valueOf(rs.getString("qualifier")),
+                (Long) rs.getObject("lower_bound"),
+                (Long) rs.getObject("upper_bound"),
                 WorldDate.parse(rs.getString("as_of")),
+                rs.getObject("visible_from", LocalDate.class),
                 JsonColumns.read(rs.getString("source"), Source.class),
                 rs.getString("report_id"),
-                rs.getTimestamp("recorded_at").toInstant());
+                rs.getTimestamp("recorded_at").toInstant(),
+                rs.getBoolean("anomalous"));
     }
 }

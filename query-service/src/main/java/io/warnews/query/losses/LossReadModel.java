@@ -1,21 +1,25 @@
 package io.warnews.query.losses;
 
+import io.warnews.events.LossCategory;
 import io.warnews.query.conflicts.Conflict;
 import io.warnews.query.conflicts.Conflicts;
 import io.warnews.query.processing.StreamPositions;
 import io.warnews.query.web.Params;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * This read model's own projection and running totals over a database session of the caller's
- * choosing: the audit's "as known at" replays a conflict's ledgers, up to a recorded instant, into
- * temporary copies of {@link #TABLES} and answers exactly what {@code GET /losses} would have.
+ * This read model's own projection and queries over a database session of the caller's choosing.
+ * The tables are bitemporal: every version of a report keeps the recorded interval in which it was
+ * the current knowledge, so the audit's "as known at" is the same query with a condition on that
+ * interval, with no replay.
  */
 public final class LossReadModel {
 
     /** The tables the projection writes. */
-    public static final List<String> TABLES = List.of("loss_report", "loss_figure");
+    public static final List<String> TABLES = List.of("loss_report", "loss_figure", "loss_anomaly");
 
     private LossReadModel() {
     }
@@ -27,7 +31,30 @@ public final class LossReadModel {
 
     /** The answer of {@code GET /api/conflicts/{id}/losses?side=&asOf=}, read through {@code jdbc}. */
     public static Object losses(NamedParameterJdbcTemplate jdbc, Conflict conflict, String side, String asOf) {
+        return losses(jdbc, conflict, side, asOf, Optional.empty());
+    }
+
+    /** {@code GET /api/conflicts/{id}/losses?side=&asOf=} as it was known at {@code knownAt} (empty: now). */
+    public static Object losses(NamedParameterJdbcTemplate jdbc, Conflict conflict, String side, String asOf,
+                                Optional<Instant> knownAt) {
         return new RunningTotals(new LossQueries(jdbc))
-                .of(conflict, Conflicts.side(conflict, "side", side), Params.worldDate("asOf", asOf));
+                .of(conflict, Conflicts.side(conflict, "side", side), Params.worldDate("asOf", asOf), knownAt);
+    }
+
+    /** {@code GET /api/conflicts/{id}/losses/{side}/{category}/series} as it was known at {@code knownAt} (empty: now). */
+    public static Object series(NamedParameterJdbcTemplate jdbc, Conflict conflict, String side, String category,
+                                String claimant, String from, String to, Optional<Instant> knownAt) {
+        String theSide = Conflicts.side(conflict, "side", side).orElseThrow();
+        LossCategory theCategory = Params.oneOf("category", category, LossCategory.class).orElseThrow();
+        Optional<String> theClaimant = Optional.ofNullable(claimant).filter(text -> !text.isBlank());
+        return new SeriesView(conflict.id(), theSide, theCategory, theClaimant.orElse(null),
+                new LossQueries(jdbc).series(conflict.id(), Optional.of(theSide), Optional.of(theCategory),
+                                theClaimant, Params.from("from", from), Params.upTo("to", to), knownAt)
+                        .stream().map(SeriesView.Point::of).toList());
+    }
+
+    /** Every version of one report of the conflict (404 when the conflict has no such report). */
+    public static Object history(NamedParameterJdbcTemplate jdbc, String conflictId, String reportId) {
+        return ReportHistory.of(jdbc, conflictId, reportId);
     }
 }

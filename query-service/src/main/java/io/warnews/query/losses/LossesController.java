@@ -5,7 +5,9 @@ import io.warnews.query.conflicts.Conflict;
 import io.warnews.query.conflicts.Conflicts;
 import io.warnews.query.consistency.ReadsFrom;
 import io.warnews.query.processing.ProcessingGroups;
+import io.warnews.query.web.BadParameter;
 import io.warnews.query.web.Params;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,11 +23,16 @@ class LossesController {
     private final Conflicts conflicts;
     private final RunningTotals runningTotals;
     private final LossQueries queries;
+    private final AnomalyQueries anomalies;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    LossesController(Conflicts conflicts, RunningTotals runningTotals, LossQueries queries) {
+    LossesController(Conflicts conflicts, RunningTotals runningTotals, LossQueries queries, AnomalyQueries anomalies,
+                     NamedParameterJdbcTemplate jdbc) {
         this.conflicts = conflicts;
         this.runningTotals = runningTotals;
         this.queries = queries;
+        this.anomalies = anomalies;
+        this.jdbc = jdbc;
     }
 
     /** Running totals per side and category; {@code asOf} keeps figures whose world date ends on or before it. */
@@ -39,20 +46,35 @@ class LossesController {
 
     /** One side's daily cumulative series for a category, of one claimant or of all. */
     @GetMapping("/losses/{side}/{category}/series")
-    SeriesView series(@PathVariable String conflictId,
-                      @PathVariable String side,
-                      @PathVariable String category,
-                      @RequestParam(required = false) String claimant,
-                      @RequestParam(required = false) String from,
-                      @RequestParam(required = false) String to) {
+    Object series(@PathVariable String conflictId,
+                  @PathVariable String side,
+                  @PathVariable String category,
+                  @RequestParam(required = false) String claimant,
+                  @RequestParam(required = false) String from,
+                  @RequestParam(required = false) String to) {
         Conflict conflict = conflicts.require(conflictId);
-        String theSide = Conflicts.side(conflict, "side", side).orElseThrow();
-        LossCategory theCategory = Params.oneOf("category", category, LossCategory.class).orElseThrow();
-        Optional<String> theClaimant = Optional.ofNullable(claimant).filter(text -> !text.isBlank());
-        return new SeriesView(conflictId, theSide, theCategory, theClaimant.orElse(null),
-                queries.series(conflictId, Optional.of(theSide), Optional.of(theCategory), theClaimant,
-                                Params.from("from", from), Params.upTo("to", to))
-                        .stream().map(SeriesView.Point::of).toList());
+        return LossReadModel.series(jdbc, conflict, side, category, claimant, from, to, Optional.empty());
+    }
+
+    /**
+     * Figures of a claimant that contradict its own neighbouring figures, newest first (at most
+     * 1,000; {@code total} counts them all): {@code status=open|resolved}, {@code side},
+     * {@code claimant}, {@code category} narrow the list.
+     */
+    @GetMapping("/loss-anomalies")
+    AnomaliesView anomalies(@PathVariable String conflictId,
+                            @RequestParam(required = false) String side,
+                            @RequestParam(required = false) String claimant,
+                            @RequestParam(required = false) String category,
+                            @RequestParam(required = false) String status) {
+        Conflict conflict = conflicts.require(conflictId);
+        Optional<String> theStatus = Optional.ofNullable(status).filter(text -> !text.isBlank());
+        if (theStatus.isPresent() && !theStatus.get().equals("open") && !theStatus.get().equals("resolved")) {
+            throw new BadParameter("status", "must be open or resolved");
+        }
+        return anomalies.of(conflictId, Conflicts.side(conflict, "side", side),
+                Optional.ofNullable(claimant).filter(text -> !text.isBlank()),
+                Params.oneOf("category", category, LossCategory.class), theStatus);
     }
 
     /** Round numbers passed by claimants' running totals (see {@link MilestoneRule}). */
@@ -65,6 +87,6 @@ class LossesController {
         Optional<LossCategory> theCategory = Params.oneOf("category", category, LossCategory.class);
         return new MilestonesView(conflictId, MilestoneRule.DESCRIPTION, Milestones.in(
                 queries.series(conflictId, theSide, theCategory, Optional.empty(), Optional.empty(),
-                        Optional.empty())));
+                        Optional.empty(), Optional.empty())));
     }
 }

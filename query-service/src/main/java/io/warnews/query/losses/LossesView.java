@@ -16,12 +16,13 @@ record LossesView(String conflictId, WorldDate asOf, List<SideLosses> sides) {
     record CategoryLosses(LossCategory category, Headline headline, Change change, List<ClaimantFigure> claimants) {
     }
 
-    record Headline(long value, Qualifier qualifier, WorldDate asOf, String claimant, Source source,
-                    String reportId) {
+    /** The newest figure; {@code anomalous} when it contradicts one of its claimant's neighbouring figures. */
+    record Headline(long value, Qualifier qualifier, Long lower, Long upper, WorldDate asOf, String claimant,
+                    Source source, String reportId, boolean anomalous) {
 
         static Headline of(Figure figure) {
-            return new Headline(figure.value(), figure.qualifier(), figure.asOf(), figure.claimant(), figure.source(),
-                    figure.reportId());
+            return new Headline(figure.value(), figure.qualifier(), figure.lower(), figure.upper(), figure.asOf(),
+                    figure.claimant(), figure.source(), figure.reportId(), figure.anomalous());
         }
     }
 
@@ -29,12 +30,12 @@ record LossesView(String conflictId, WorldDate asOf, List<SideLosses> sides) {
     record Change(Long days1, Long days7, Long days30) {
     }
 
-    record ClaimantFigure(String claimant, long value, Qualifier qualifier, WorldDate asOf, Source source,
-                          String reportId) {
+    record ClaimantFigure(String claimant, long value, Qualifier qualifier, Long lower, Long upper, WorldDate asOf,
+                          Source source, String reportId, boolean anomalous) {
 
         static ClaimantFigure of(Figure figure) {
-            return new ClaimantFigure(figure.claimant(), figure.value(), figure.qualifier(), figure.asOf(),
-                    figure.source(), figure.reportId());
+            return new ClaimantFigure(figure.claimant(), figure.value(), figure.qualifier(), figure.lower(),
+                    figure.upper(), figure.asOf(), figure.source(), figure.reportId(), figure.anomalous());
         }
     }
 }

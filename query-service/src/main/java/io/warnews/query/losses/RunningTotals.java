@@ -8,6 +8,7 @@ import io.warnews.query.losses.LossesView.Change;
 import io.warnews.query.losses.LossesView.ClaimantFigure;
 import io.warnews.query.losses.LossesView.Headline;
 import io.warnews.query.losses.LossesView.SideLosses;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,6 +24,11 @@ import org.springframework.stereotype.Component;
  * Running totals: per side and category, every claimant's latest figure and the headline, the
  * newest of them. The change over N days compares the headline with its own claimant's figure
  * for the day N days before the headline's date, so that it never mixes claimants.
+ * <p>
+ * Anomalies: a figure that contradicts the same claimant's figure on a neighbouring date is
+ * counted like any other (the claimant said it); the headline and the claimant's line carry
+ * {@code anomalous: true} while the contradiction is open, so that a reader can see the total
+ * rests on a figure under doubt.
  */
 @Component
 class RunningTotals {
@@ -36,7 +42,12 @@ class RunningTotals {
     }
 
     LossesView of(Conflict conflict, Optional<String> side, Optional<WorldDate> asOf) {
-        List<Figure> latest = queries.latestPerClaimant(conflict.id(), side, asOf.map(WorldDate::end));
+        return of(conflict, side, asOf, Optional.empty());
+    }
+
+    /** As {@link #of(Conflict, Optional, Optional)}, from what was known at {@code knownAt} (empty: now). */
+    LossesView of(Conflict conflict, Optional<String> side, Optional<WorldDate> asOf, Optional<Instant> knownAt) {
+        List<Figure> latest = queries.latestPerClaimant(conflict.id(), side, asOf.map(WorldDate::end), knownAt);
         Map<String, Map<LossCategory, List<Figure>>> bySide = latest.stream().collect(Collectors.groupingBy(
                 Figure::side, Collectors.groupingBy(Figure::category, () -> new EnumMap<>(LossCategory.class),
                         Collectors.toList())));
@@ -44,7 +55,7 @@ class RunningTotals {
                 .flatMap(categories -> categories.values().stream())
                 .map(figures -> figures.stream().max(Figure.NEWEST).orElseThrow())
                 .toList();
-        List<Figure> earlier = earlierFiguresOf(conflict.id(), headlines);
+        List<Figure> earlier = earlierFiguresOf(conflict.id(), headlines, knownAt);
         List<SideLosses> sides = new ArrayList<>();
         for (String code : side.map(List::of).orElseGet(conflict::partyCodes)) {
             List<CategoryLosses> categories = new ArrayList<>();
@@ -58,7 +69,7 @@ class RunningTotals {
         return new LossesView(conflict.id(), asOf.orElse(null), sides);
     }
 
-    private List<Figure> earlierFiguresOf(String conflictId, List<Figure> headlines) {
+    private List<Figure> earlierFiguresOf(String conflictId, List<Figure> headlines, Optional<Instant> knownAt) {
         Set<String> claimants = new HashSet<>();
         Set<LocalDate> days = new HashSet<>();
         for (Figure headline : headlines) {
@@ -67,7 +78,7 @@ class RunningTotals {
                 days.add(headline.asOf().end().minusDays(n));
             }
         }
-        return queries.onDays(conflictId, claimants, days);
+        return queries.onDays(conflictId, claimants, days, knownAt);
     }
 
     private static Change change(Figure headline, List<Figure> earlier) {

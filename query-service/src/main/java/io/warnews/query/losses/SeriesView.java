@@ -8,10 +8,13 @@ import java.util.List;
 /** A side's cumulative figures for one category, day by day, each point naming its claimant. */
 record SeriesView(String conflictId, String side, LossCategory category, String claimant, List<Point> points) {
 
-    record Point(WorldDate asOf, long value, Qualifier qualifier, String claimant, String reportId) {
+    /** One figure; {@code anomalous} while it contradicts a neighbouring figure of its claimant. */
+    record Point(WorldDate asOf, long value, Qualifier qualifier, Long lower, Long upper, String claimant,
+                 String reportId, boolean anomalous) {
 
         static Point of(Figure figure) {
-            return new Point(figure.asOf(), figure.value(), figure.qualifier(), figure.claimant(), figure.reportId());
+            return new Point(figure.asOf(), figure.value(), figure.qualifier(), figure.lower(), figure.upper(),
+                    figure.claimant(), figure.reportId(), figure.anomalous());
         }
     }
 }

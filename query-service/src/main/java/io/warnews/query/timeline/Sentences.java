@@ -135,6 +135,8 @@ final class Sentences {
             case EXACT -> number(value);
             case ABOUT -> "about " + number(value);
             case AT_LEAST -> "at least " + number(value);
+            case MORE_THAN -> "more than " + number(value);
+            case LESS_THAN -> "less than " + number(value);
         };
     }
 

@@ -72,9 +72,10 @@ class AuditKnownAtTest {
                 List.of(new LossFigure(LossCategory.PERSONNEL, 1_000_440, Qualifier.ABOUT)), "typo",
                 SeedStory.ARTICLE));
         Instant corrected = tick();
-        writer.append(story.ruLedger(), new LossReportRetracted(story.ruLedger(), "mod-2025-06-12",
+        String last = writer.append(story.ruLedger(), new LossReportRetracted(story.ruLedger(), "mod-2025-06-12",
                 story.conflictId(), "RU", "Ministry of Defence of Ukraine", "wrong day"));
         Instant retracted = tick();
+        read("/api/conflicts/" + story.conflictId() + "/losses?waitFor=" + last);
 
         String losses = "/api/audit/conflicts/" + story.conflictId() + "/losses?side=RU&knownAt=";
         http.perform(get(losses + original).with(AUDITOR))

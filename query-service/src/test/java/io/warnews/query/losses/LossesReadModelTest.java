@@ -92,13 +92,16 @@ class LossesReadModelTest {
     }
 
     @Test
-    void asOfLeavesOutFiguresWhosePeriodEndsAfterIt() throws Exception {
+    void aMonthFigureIsShownFromItsPublicationAndAsOfLeavesOutFiguresShownLater() throws Exception {
         feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-05-31", 990_000));
         feed.deliver(ledger(MOD), 1, report(MOD, "m2", "2025-06", 1_010_000));
 
-        http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "RU").param("asOf", "2025-06-12"))
-                .andExpect(jsonPath("$.asOf").value("2025-06-12"))
+        http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "RU").param("asOf", "2025-06-11"))
+                .andExpect(jsonPath("$.asOf").value("2025-06-11"))
                 .andExpect(jsonPath(personnel() + ".headline.value").value(contains(990_000)));
+        http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "RU").param("asOf", "2025-06-12"))
+                .andExpect(jsonPath(personnel() + ".headline.value").value(contains(1_010_000)))
+                .andExpect(jsonPath(personnel() + ".headline.asOf").value(contains("2025-06")));
         http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "RU").param("asOf", "2025-06-30"))
                 .andExpect(jsonPath(personnel() + ".headline.value").value(contains(1_010_000)))
                 .andExpect(jsonPath(personnel() + ".headline.asOf").value(contains("2025-06")));
@@ -208,5 +211,56 @@ class LossesReadModelTest {
                 .andExpect(jsonPath("$.detail", containsString("nowhere")));
         http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "UA"))
                 .andExpect(jsonPath("$.sides[0].categories", empty()));
+    }
+
+    @Test
+    void contradictingFiguresAreAnomaliesUntilAChangeResolvesThem() throws Exception {
+        feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-06-10", 1_000));
+        feed.deliver(ledger(MOD), 1, report(MOD, "m2", "2025-06-11", 10_500));
+        feed.deliver(ledger(MOD), 2, report(MOD, "m3", "2025-06-12", 1_100));
+
+        http.perform(get("/api/conflicts/{c}/loss-anomalies", conflict).param("status", "open"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.anomalies[0].earlier.reportId").value("m2"))
+                .andExpect(jsonPath("$.anomalies[0].later.reportId").value("m3"))
+                .andExpect(jsonPath("$.anomalies[0].description").value(
+                        "PERSONNEL 1,100 as of 2025-06-12 is lower than 10,500 as of 2025-06-11 from the same claimant"));
+        http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "RU"))
+                .andExpect(jsonPath(personnel() + ".headline.value").value(contains(1_100)))
+                .andExpect(jsonPath(personnel() + ".headline.anomalous").value(contains(true)));
+
+        feed.deliver(ledger(MOD), 3, new LossReportCorrected(ledger(MOD), "m2", conflict, "RU", MOD,
+                WorldDate.parse("2025-06-11"), Basis.CUMULATIVE,
+                List.of(new LossFigure(LossCategory.PERSONNEL, 1_050, Qualifier.ABOUT)), "typo", SeedStory.ARTICLE));
+
+        http.perform(get("/api/conflicts/{c}/loss-anomalies", conflict).param("status", "open"))
+                .andExpect(jsonPath("$.total").value(0));
+        http.perform(get("/api/conflicts/{c}/loss-anomalies", conflict).param("status", "resolved")
+                        .param("claimant", MOD).param("side", "RU"))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.anomalies[0].resolvedBy").value("m2"));
+        http.perform(get("/api/conflicts/{c}/losses", conflict).param("side", "RU"))
+                .andExpect(jsonPath(personnel() + ".headline.anomalous").value(contains(false)));
+        http.perform(get("/api/conflicts/{c}/loss-anomalies", conflict).param("status", "closed"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("status"));
+    }
+
+    @Test
+    void aRetractionResolvesTheAnomalyAndARestorationOpensItAgain() throws Exception {
+        feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-06-10", 5_000));
+        feed.deliver(ledger(MOD), 1, report(MOD, "m2", "2025-06-11", 4_000));
+        feed.deliver(ledger(MOD), 2, new LossReportRetracted(ledger(MOD), "m1", conflict, "RU", MOD, "not in the source"));
+        feed.deliver(ledger(MOD), 3, new io.warnews.events.LossReportRestored(ledger(MOD), "m1", conflict, "RU", MOD,
+                "back in the source"));
+
+        http.perform(get("/api/conflicts/{c}/loss-anomalies", conflict))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.anomalies[?(@.status == 'open')].openedBy").value(contains("m1")))
+                .andExpect(jsonPath("$.anomalies[?(@.status == 'resolved')].resolvedBy").value(contains("m1")));
+        http.perform(get("/api/conflicts/{c}/losses/RU/PERSONNEL/series", conflict))
+                .andExpect(jsonPath("$.points[*].value").value(contains(5_000, 4_000)))
+                .andExpect(jsonPath("$.points[*].anomalous").value(contains(true, true)));
     }
 }

@@ -9,6 +9,7 @@ import io.warnews.command.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +38,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     static final URI INVALID_REQUEST = URI.create("urn:warnews:problem:invalid-request");
     static final URI CONCURRENT_WRITE = URI.create("urn:warnews:problem:concurrent-write");
+    static final URI ID_IN_USE = URI.create("urn:warnews:problem:id-in-use");
+    static final URI UNAVAILABLE_TYPE = URI.create("urn:warnews:problem:unavailable");
+    static final String UNAVAILABLE =
+            "the event store is unavailable or busy; nothing was recorded: retry the same request later";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -90,6 +95,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof ConcurrencyException concurrency) {
             return concurrentWrite(concurrency);
         }
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IncompatibleAggregateException incompatible) {
+                return idInUse(incompatible);
+            }
+        }
         if (DatabaseUnavailable.causes(ex)) {
             return unavailable();
         }
@@ -103,6 +113,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setType(CONCURRENT_WRITE);
         problem.setTitle("Concurrent write");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Conflicts, attacks and talks share one space of ids: an id taken by another kind of stream. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> idInUse(IncompatibleAggregateException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "the id is already used by a record of another kind (conflicts, attacks and talks share one"
+                        + " space of ids): choose another id");
+        problem.setType(ID_IN_USE);
+        problem.setTitle("Id in use by another kind of record");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** An input that no annotation could check (a stream id composed of several fields, for one). */
+    @ExceptionHandler(InvalidField.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidField ex) {
+        return ResponseEntity.badRequest().body(invalid(ex.field() + " " + ex.problem(),
+                List.of(new FieldError(ex.field(), ex.problem()))));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -126,9 +154,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> unavailable() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the event store is unavailable or busy; nothing was recorded: retry the same request later");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
         problem.setTitle("Event store unavailable");
+        problem.setType(UNAVAILABLE_TYPE);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }
@@ -173,6 +201,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(JsonMappingException mapping) {
+        if (mapping instanceof StrictJson.RefusedText refused) {
+            return refused.getOriginalMessage();
+        }
         if (mapping instanceof UnrecognizedPropertyException unknown) {
             return "is not a known field (known: " + unknown.getKnownPropertyIds().stream().map(String::valueOf)
                     .sorted().collect(Collectors.joining(", ")) + ")";

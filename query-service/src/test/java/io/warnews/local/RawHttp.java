@@ -37,8 +37,12 @@ final class RawHttp {
 
     /** Sends the bytes to localhost:port; status 0 when the server closed the connection without answering. */
     static Answer send(int port, byte[] request) throws IOException {
+        return send(port, request, 20_000);
+    }
+
+    static Answer send(int port, byte[] request, int timeoutMillis) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(20_000);
+            socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
             try {
                 out.write(request);

@@ -11,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The web server's error report as an RFC 9457 problem instead of an HTML page. */
+/**
+ * The web server's error report as an RFC 9457 problem instead of an HTML page. What the web
+ * server refuses on its own for the way a request is written (a transfer coding or an HTTP version
+ * it does not implement, 501 and 505) is the client's doing: a 400 here.
+ */
 public class ProblemErrorValve extends ErrorReportValve {
 
     public ProblemErrorValve() {
@@ -31,6 +35,12 @@ public class ProblemErrorValve extends ErrorReportValve {
             return;
         }
         String message = response.getMessage();
+        if ((status == 501 || status == 505) && throwable == null) {
+            message = status == 505 ? "HTTP version not supported: use HTTP/1.1"
+                    : "not implemented by this server: " + (message == null ? "the request's transfer coding" : message);
+            status = 400;
+            response.setStatus(status);
+        }
         String detail = status >= 500 || message == null || message.isBlank() ? ProblemJson.titleOf(status) : message;
         try {
             response.setContentType("application/problem+json");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.warnews.command.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -96,8 +97,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return concurrentWrite(concurrency);
         }
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof IncompatibleAggregateException incompatible) {
-                return idInUse(incompatible);
+            if (cause instanceof IncompatibleAggregateException || cause instanceof NoHandlerForCommandException) {
+                return idInUse();
             }
         }
         if (DatabaseUnavailable.causes(ex)) {
@@ -118,6 +119,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Conflicts, attacks and talks share one space of ids: an id taken by another kind of stream. */
     @ExceptionHandler(IncompatibleAggregateException.class)
     ResponseEntity<ProblemDetail> idInUse(IncompatibleAggregateException ex) {
+        return idInUse();
+    }
+
+    /**
+     * Every command has its handler; a command that finds none reached a record of another kind
+     * (an attack's id given as a conflict's, found among the cached records).
+     */
+    @ExceptionHandler(NoHandlerForCommandException.class)
+    ResponseEntity<ProblemDetail> idInUse(NoHandlerForCommandException ex) {
+        return idInUse();
+    }
+
+    private static ResponseEntity<ProblemDetail> idInUse() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "the id is already used by a record of another kind (conflicts, attacks and talks share one"
                         + " space of ids): choose another id");

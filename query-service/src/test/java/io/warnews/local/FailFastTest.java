@@ -71,7 +71,7 @@ class FailFastTest {
         String jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/failfast";
         command = ServiceProcess.start(Path.of("../command-service/target/command-service-exec.jar"),
                 "command-service", Files.createTempDirectory("failfast-logs"), ServiceProcess.freePort(), jdbcUrl,
-                LocalDatabase.COMMAND_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(3));
+                LocalDatabase.COMMAND_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(5));
         query = new SpringApplicationBuilder(QueryServiceApplication.class).profiles("local").run(
                 "--server.port=0", "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + LocalDatabase.QUERY_ROLE,

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and read endpoint with malformed JSON, wrong types, duplicate keys, numbers as ids, huge numbers,
  * deep nesting, control characters, odd and long text, ids of another kind of record, odd media
  * types, methods, headers, request lines, encodings, path and query tricks, and bad credentials.
- * Every answer must be below 500, every refusal an RFC 9457 problem, and the event store must grow
+ * Every answer must be below 500 (but for the documented 503 of a {@code waitFor} whose version the
+ * read models have not reached), every refusal an RFC 9457 problem, and the event store must grow
  * by exactly the events the 2xx answers acknowledged.
  *
  * <p>{@code -Dwarnews.hostile.requests=N} sets the corpus size (the {@code hostile} profile runs
@@ -72,7 +73,7 @@ class HostileInputTest {
         jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/hostile";
         commandPort = ServiceProcess.freePort();
         command = ServiceProcess.start(COMMAND_JAR, "command-service", Files.createTempDirectory("hostile-logs"),
-                commandPort, jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(3));
+                commandPort, jdbcUrl, LocalDatabase.COMMAND_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(5));
         query = new SpringApplicationBuilder(QueryServiceApplication.class).profiles("local").run(
                 "--server.port=0", "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + LocalDatabase.QUERY_ROLE,
@@ -524,7 +525,9 @@ class HostileInputTest {
             if (feed && answer.status() == 0) {
                 continue;
             }
-            if (answer.status() >= 500 || answer.status() == 0) {
+            boolean notYetProjected = answer.status() == 503 && sent.summary().contains("waitFor=")
+                    && answer.body().contains("urn:warnews:problem:not-yet-projected");
+            if (answer.status() >= 500 && !notYetProjected || answer.status() == 0) {
                 failures.add("#" + n + " " + sent.kind() + " " + abbreviate(sent.summary()) + " -> " + answer.status()
                         + " " + abbreviate(answer.body()));
             } else if (answer.status() >= 400 && !answer.isProblem() && !sent.summary().startsWith("HEAD ")) {

@@ -64,7 +64,7 @@ class SignInFloodBenchmark {
     private static Result run(Path logs, String jdbcUrl, String name, List<String> settings) throws Exception {
         ServiceProcess command = ServiceProcess.start(Path.of("../command-service/target/command-service-exec.jar"),
                 "command-service-" + name, logs, ServiceProcess.freePort(), jdbcUrl, LocalDatabase.COMMAND_ROLE,
-                settings).awaitHealthy(Duration.ofMinutes(3));
+                settings).awaitHealthy(Duration.ofMinutes(5));
         try {
             String conflict = "flood-" + name;
             post(command.url() + "/api/conflicts", EDITOR, """

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * HTTP/1.1 over a plain socket, one connection per request: it sends exactly the bytes it is given
  * (request lines, headers and bodies that HTTP client libraries refuse to send) and reads the
- * status, the headers and the body (whole, up to a bound; for an event stream, none).
+ * final status (after any 1xx interim answer), the headers and the body (whole, up to a bound; for
+ * an event stream, none).
  */
 final class RawHttp {
 
@@ -56,6 +57,12 @@ final class RawHttp {
                 head = readHead(in);
             } catch (SocketTimeoutException | java.net.SocketException e) {
                 return new Answer(0, Map.of(), "");
+            }
+            if (head == null) {
+                return new Answer(0, Map.of(), "");
+            }
+            while (head != null && head.matches("(?s)HTTP/1\\.1 1\\d\\d.*")) {
+                head = readHead(in);
             }
             if (head == null) {
                 return new Answer(0, Map.of(), "");

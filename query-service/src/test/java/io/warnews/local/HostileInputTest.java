@@ -520,7 +520,7 @@ class HostileInputTest {
         for (int n = 0; n < requests; n++) {
             Sent sent = next(random, n);
             boolean feed = sent.summary().contains(" /api/feed");
-            RawHttp.Answer answer = RawHttp.send(sent.port(), sent.bytes(), feed ? 3000 : 20_000);
+            RawHttp.Answer answer = RawHttp.send(sent.port(), sent.bytes(), feed ? 1000 : 20_000);
             statuses.merge(answer.status() + " " + sent.kind(), 1, Integer::sum);
             if (feed && answer.status() == 0) {
                 continue;

@@ -513,6 +513,8 @@ class HostileInputTest {
         int requests = Integer.getInteger("warnews.hostile.requests", 3000);
         Random random = new Random(seed);
         long before = storedEvents();
+        Map<String, Long> headsBefore = streamHeads();
+        Map<String, Long> acknowledgedHeads = new TreeMap<>();
         long acknowledged = 0;
         Map<String, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -537,13 +539,30 @@ class HostileInputTest {
             if (answer.status() == 201 && sent.port() == commandPort) {
                 acknowledged += eventsRecorded(answer.body());
             }
+            if (answer.status() >= 200 && answer.status() < 300 && sent.port() == commandPort
+                    && answer.body().startsWith("{")) {
+                JsonNode written = JSON.readTree(answer.body());
+                if (written.has("streamId") && written.has("version")) {
+                    acknowledgedHeads.merge(written.get("streamId").asText(), written.get("version").asLong(),
+                            Math::max);
+                }
+            }
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         long after = storedEvents();
         System.out.printf("Hostile input: %d requests (seed %d) in %d s, %d events acknowledged, statuses %s%n",
                 requests, seed, seconds, acknowledged, statuses);
         assertThat(failures).as("answers that are 5xx, missing, or refusals that are not problems").isEmpty();
-        assertThat(after - before).as("events stored vs acknowledged by 201 answers").isEqualTo(acknowledged);
+        Map<String, Long> grown = new TreeMap<>();
+        streamHeads().forEach((stream, head) -> {
+            if (!head.equals(headsBefore.get(stream))) {
+                grown.put(stream, head);
+            }
+        });
+        System.out.printf("Event store: %d events added, %d counted by 201 answers, %d streams written%n",
+                after - before, acknowledged, grown.size());
+        assertThat(grown).as("every stream that grew ends at the version a 2xx answer acknowledged")
+                .allSatisfy((stream, head) -> assertThat(acknowledgedHeads.get(stream)).as(stream).isEqualTo(head));
         assertThat(statuses.keySet()).as("the corpus also gets through").anyMatch(s -> s.startsWith("201"));
     }
 
@@ -635,6 +654,20 @@ class HostileInputTest {
     private static String abbreviate(String text) {
         String printable = text.replaceAll("[\\p{Cntrl}]", "?");
         return printable.length() > 300 ? printable.substring(0, 300) + "..." : printable;
+    }
+
+    private static Map<String, Long> streamHeads() throws Exception {
+        Map<String, Long> heads = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalDatabase.COMMAND_ROLE,
+                LocalDatabase.COMMAND_ROLE);
+             ResultSet rows = connection.createStatement().executeQuery("""
+                     SELECT aggregate_identifier, max(sequence_number) FROM event_store.domain_event_entry
+                     GROUP BY aggregate_identifier""")) {
+            while (rows.next()) {
+                heads.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return heads;
     }
 
     private static long storedEvents() throws Exception {

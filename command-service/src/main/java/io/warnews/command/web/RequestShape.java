@@ -91,6 +91,13 @@ class RequestShape implements WebMvcConfigurer, HandlerInterceptor {
                 return false;
             }
         }
+        String accept = request.getHeader("Accept");
+        if (accept != null && !accept.isBlank() && MediaType.parseMediaTypes(accept).stream()
+                .noneMatch(type -> type.getQualityValue() > 0 && type.includes(MediaType.APPLICATION_JSON))) {
+            ProblemJson.write(response, 406, null, "Not Acceptable", "the answer is application/json, which the"
+                    + " Accept header '" + accept + "' does not accept; nothing was recorded", Map.of());
+            return false;
+        }
         List<String> names;
         try {
             names = queryParameterNames(request.getQueryString());

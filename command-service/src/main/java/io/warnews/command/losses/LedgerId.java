@@ -1,5 +1,7 @@
 package io.warnews.command.losses;
 
+import io.warnews.command.web.InvalidField;
+
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -9,11 +11,20 @@ import java.util.Locale;
  */
 final class LedgerId {
 
+    /** The event store's aggregate_identifier column holds 255 characters. */
+    static final int MAX_LENGTH = 255;
+
     private LedgerId() {
     }
 
     static String of(String conflictId, String side, String claimant) {
-        return conflictId + "/losses/" + side + "/" + slug(claimant);
+        String id = conflictId + "/losses/" + side + "/" + slug(claimant);
+        if (id.length() > MAX_LENGTH) {
+            throw new InvalidField("claimant", "is too long: the ledger id '" + conflictId + "/losses/" + side
+                    + "/<claimant as a slug>' would have " + id.length() + " characters, the limit is "
+                    + MAX_LENGTH);
+        }
+        return id;
     }
 
     static String slug(String text) {

@@ -1,8 +1,10 @@
 package io.warnews.command.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * password with every request: checked each time, it would cap writes at a few dozen a second per
  * core. Credentials that passed are remembered for a while, by a SHA-256 digest of user and
  * password (never the password itself, and only in memory); anything else goes to bcrypt.
+ *
+ * <p>Failures are remembered too (a wrong password sent again is refused without bcrypt), and
+ * counted by the {@link LoginThrottle}: past its limits for the user or the client address, an
+ * attempt whose credentials are not already known to be good is refused at once with
+ * {@link TooManyAttempts}. Credentials that passed keep working during an attack on their user.
  */
 class RememberedCredentials implements AuthenticationProvider {
 
@@ -28,19 +35,25 @@ class RememberedCredentials implements AuthenticationProvider {
     private final Duration remember;
     private final Clock clock;
     private final Map<String, Remembered> passed = new ConcurrentHashMap<>();
+    private final Map<String, Instant> failed = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle;
+    private final Duration rememberFailure;
 
     private record Remembered(Authentication authentication, Instant until) {
     }
 
-    RememberedCredentials(AuthenticationProvider checker, Duration remember, Clock clock) {
+    RememberedCredentials(AuthenticationProvider checker, Duration remember, Clock clock, LoginThrottle throttle,
+                          Duration rememberFailure) {
         this.checker = checker;
         this.remember = remember;
         this.clock = clock;
+        this.throttle = throttle;
+        this.rememberFailure = rememberFailure;
     }
 
     @Override
     public Authentication authenticate(Authentication request) {
-        if (remember.isZero() || request.getCredentials() == null) {
+        if (request.getCredentials() == null) {
             return checker.authenticate(request);
         }
         String key = digest(request.getName(), request.getCredentials().toString());
@@ -49,8 +62,30 @@ class RememberedCredentials implements AuthenticationProvider {
         if (known != null && now.isBefore(known.until())) {
             return known.authentication();
         }
-        Authentication checked = checker.authenticate(request);
-        if (checked != null && checked.isAuthenticated()) {
+        String address = request.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        throttle.refusal(request.getName(), address).ifPresent(wait -> {
+            throw new TooManyAttempts(wait);
+        });
+        Instant failedUntil = failed.get(key);
+        if (failedUntil != null && now.isBefore(failedUntil)) {
+            throttle.failed(request.getName(), address);
+            throw new BadCredentialsException("Bad credentials");
+        }
+        Authentication checked;
+        try {
+            checked = checker.authenticate(request);
+        } catch (BadCredentialsException wrong) {
+            throttle.failed(request.getName(), address);
+            if (!rememberFailure.isZero()) {
+                if (failed.size() >= MAX_REMEMBERED) {
+                    failed.clear();
+                }
+                failed.put(key, now.plus(rememberFailure));
+            }
+            throw wrong;
+        }
+        if (!remember.isZero() && checked != null && checked.isAuthenticated()) {
             if (passed.size() >= MAX_REMEMBERED) {
                 passed.clear();
             }

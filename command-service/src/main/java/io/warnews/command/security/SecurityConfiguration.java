@@ -26,13 +26,16 @@ import java.time.Duration;
 @Configuration
 class SecurityConfiguration {
 
+    private static final String REALM = "war-news command-service";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         return http
                 .authenticationManager(authentication)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.realmName("war-news command-service"))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new ProblemEntryPoint(REALM)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemEntryPoint(REALM)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/error").permitAll()
@@ -41,13 +44,22 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Users from configuration, their bcrypt checks remembered for {@code warnews.security.remember-credentials}. */
+    /**
+     * Users from configuration, their bcrypt checks remembered for {@code warnews.security.remember-credentials},
+     * failed sign-ins limited by {@code warnews.security.sign-in.*}.
+     */
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords, Clock clock,
-                                                @Value("${warnews.security.remember-credentials:5m}") Duration remember) {
+    AuthenticationManager authenticationManager(
+            UserDetailsService users, PasswordEncoder passwords, Clock clock,
+            @Value("${warnews.security.remember-credentials:5m}") Duration remember,
+            @Value("${warnews.security.sign-in.max-failures-per-user:10}") int perUser,
+            @Value("${warnews.security.sign-in.max-failures-per-address:30}") int perAddress,
+            @Value("${warnews.security.sign-in.window:1m}") Duration window,
+            @Value("${warnews.security.sign-in.remember-failure:1m}") Duration rememberFailure) {
         DaoAuthenticationProvider checker = new DaoAuthenticationProvider(users);
         checker.setPasswordEncoder(passwords);
-        return new ProviderManager(new RememberedCredentials(checker, remember, clock));
+        return new ProviderManager(new RememberedCredentials(checker, remember, clock,
+                new LoginThrottle(perUser, perAddress, window, clock), rememberFailure));
     }
 
     @Bean

@@ -1,13 +1,21 @@
 package io.warnews.command.web;
 
+import org.axonframework.messaging.timeout.AxonTimeoutException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 
-/** Tells whether a failure comes from the database being unreachable, shutting down or out of connections. */
+/**
+ * Tells whether a failure comes from the database being unreachable, shutting down, frozen (a
+ * statement or socket timed out) or out of connections, or from a time-out waiting for the
+ * framework: all answered 503 with Retry-After, and nothing was recorded.
+ */
 final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {
@@ -16,11 +24,14 @@ final class DatabaseUnavailable {
     static boolean causes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-                    || cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+                    || cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
+                    || cause instanceof SQLTimeoutException || cause instanceof SocketTimeoutException
+                    || cause instanceof AxonTimeoutException || cause instanceof LockAcquisitionFailedException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                    || sql.getSQLState().equals("57014") || sql.getSQLState().equals("53300"))) {
                 return true;
             }
         }

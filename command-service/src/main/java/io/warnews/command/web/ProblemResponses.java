@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.warnews.command.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +40,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     static final URI INVALID_REQUEST = URI.create("urn:warnews:problem:invalid-request");
     static final URI CONCURRENT_WRITE = URI.create("urn:warnews:problem:concurrent-write");
+    static final URI ID_IN_USE = URI.create("urn:warnews:problem:id-in-use");
+    static final URI UNAVAILABLE_TYPE = URI.create("urn:warnews:problem:unavailable");
+    static final String UNAVAILABLE =
+            "the event store is unavailable or busy; nothing was recorded: retry the same request later";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -91,6 +97,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof ConcurrencyException || ex.getCause() instanceof AggregateStreamCreationException) {
             return lostRace();
         }
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IncompatibleAggregateException || cause instanceof NoHandlerForCommandException) {
+                return idInUse();
+            }
+        }
         if (DatabaseUnavailable.causes(ex)) {
             return unavailable();
         }
@@ -108,6 +119,37 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setType(CONCURRENT_WRITE);
         problem.setTitle("Concurrent write");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Conflicts, attacks and talks share one space of ids: an id taken by another kind of stream. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> idInUse(IncompatibleAggregateException ex) {
+        return idInUse();
+    }
+
+    /**
+     * Every command has its handler; a command that finds none reached a record of another kind
+     * (an attack's id given as a conflict's, found among the cached records).
+     */
+    @ExceptionHandler(NoHandlerForCommandException.class)
+    ResponseEntity<ProblemDetail> idInUse(NoHandlerForCommandException ex) {
+        return idInUse();
+    }
+
+    private static ResponseEntity<ProblemDetail> idInUse() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "the id is already used by a record of another kind (conflicts, attacks and talks share one"
+                        + " space of ids): choose another id");
+        problem.setType(ID_IN_USE);
+        problem.setTitle("Id in use by another kind of record");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** An input that no annotation could check (a stream id composed of several fields, for one). */
+    @ExceptionHandler(InvalidField.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidField ex) {
+        return ResponseEntity.badRequest().body(invalid(ex.field() + " " + ex.problem(),
+                List.of(new FieldError(ex.field(), ex.problem()))));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -131,9 +173,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> unavailable() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the event store is unavailable or busy; nothing was recorded: retry the same request later");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
         problem.setTitle("Event store unavailable");
+        problem.setType(UNAVAILABLE_TYPE);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }
@@ -178,6 +220,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(JsonMappingException mapping) {
+        if (mapping instanceof StrictJson.RefusedText refused) {
+            return refused.getOriginalMessage();
+        }
         if (mapping instanceof UnrecognizedPropertyException unknown) {
             return "is not a known field (known: " + unknown.getKnownPropertyIds().stream().map(String::valueOf)
                     .sorted().collect(Collectors.joining(", ")) + ")";

@@ -3,7 +3,13 @@ package io.warnews.query.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -27,9 +33,13 @@ class SecurityConfiguration {
     /** The dashboard's static files. */
     static final String[] DASHBOARD = {"/", "/index.html", "/dashboard/**", "/webjars/**", "/favicon.ico"};
 
+    private static final String REALM = "war-news query-service";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
+                                            AuthenticationManager authentication) throws Exception {
         return http
+                .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/api/audit/**").hasRole(AUDITOR);
                     requests.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
@@ -40,10 +50,31 @@ class SecurityConfiguration {
                     }
                     requests.anyRequest().authenticated();
                 })
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new ProblemEntryPoint(REALM)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemEntryPoint(REALM)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /**
+     * bcrypt checks remembered for {@code warnews.security.remember-credentials} (an auditor's
+     * request would otherwise cost a bcrypt each), wrong credentials remembered and failed sign-ins
+     * limited by {@code warnews.security.sign-in.*} (a bogus header costs no bcrypt per request).
+     */
+    @Bean
+    AuthenticationManager authenticationManager(
+            UserDetailsService users, PasswordEncoder passwords,
+            @Value("${warnews.security.remember-credentials:5m}") Duration remember,
+            @Value("${warnews.security.sign-in.max-failures-per-user:10}") int perUser,
+            @Value("${warnews.security.sign-in.max-failures-per-address:30}") int perAddress,
+            @Value("${warnews.security.sign-in.window:1m}") Duration window,
+            @Value("${warnews.security.sign-in.remember-failure:1m}") Duration rememberFailure) {
+        DaoAuthenticationProvider checker = new DaoAuthenticationProvider(users);
+        checker.setPasswordEncoder(passwords);
+        Clock clock = Clock.systemUTC();
+        return new ProviderManager(new RememberedCredentials(checker, remember, clock,
+                new LoginThrottle(perUser, perAddress, window, clock), rememberFailure));
     }
 
     @Bean

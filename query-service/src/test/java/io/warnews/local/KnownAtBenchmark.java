@@ -78,8 +78,8 @@ class KnownAtBenchmark {
                             "--spring.datasource.username=" + LocalDatabase.QUERY_ROLE,
                             "--spring.datasource.password=" + LocalDatabase.QUERY_ROLE)) {
                 String queryUrl = "http://localhost:" + ((WebServerApplicationContext) query).getWebServer().getPort();
-                Instant start = Instant.now();
                 importBothDatasets(command.url());
+                Instant start = Instant.now(); // known-at instants fall in the history of corrections
                 String last = correctRepeatedly(command.url());
                 Instant end = Instant.now();
                 awaitProjected(queryUrl, last);

@@ -25,6 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * events, the token and the dead letter commit (a later retry then applies the event whole), and a
  * failed SQL statement does not leave PostgreSQL's transaction aborted.
  *
+ * <p>A {@link TransientFailures transient failure} (the database away or slow) is not the event's
+ * fault: it propagates as it is, the processor rolls the batch back and retries it with back-off,
+ * and nothing is isolated or dead-lettered.
+ *
  * <p>A dead letter's retry always runs in a savepoint: the queue records the failed retry in the
  * same transaction.
  */
@@ -65,8 +69,10 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
                 try {
                     return super.handle(message, target);
                 } catch (Exception | Error e) {
-                    failed.add(key);
-                    failTheBatch(unitOfWork, message);
+                    if (!TransientFailures.isTransient(e)) {
+                        failed.add(key);
+                        failTheBatch(unitOfWork, message);
+                    }
                     throw e;
                 }
             }

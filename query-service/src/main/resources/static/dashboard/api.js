@@ -15,11 +15,16 @@ export const paths = {
     attackRecords: () => `api/conflicts/${c}/attacks/records`,
     talksOfConflict: () => `api/conflicts/${c}/talks`,
     talks: (id) => `api/talks/${encodeURIComponent(id)}`,
+    lossAnomalies: () => `api/conflicts/${c}/loss-anomalies`,
     timeline: () => `api/conflicts/${c}/timeline`,
     feed: () => `api/feed?conflict=${c}`,
     // Known-at reads (auditors only). A view without an entry here is shown as known now.
     knownAt: {
         losses: () => `api/audit/conflicts/${c}/losses`,
+        series: (side, category) => `api/audit/conflicts/${c}/losses/${encodeURIComponent(side)}/${encodeURIComponent(category)}/series`,
+        attacks: () => `api/audit/conflicts/${c}/attacks`,
+        attacksDaily: () => `api/audit/conflicts/${c}/attacks/daily`,
+        timeline: () => `api/audit/conflicts/${c}/timeline`,
         talks: (id) => `api/audit/talks/${encodeURIComponent(id)}`,
     },
 };

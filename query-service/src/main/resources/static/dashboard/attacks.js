@@ -6,33 +6,27 @@ const DAYS_CHARTED = 60;
 const ATTACKS_LISTED = 50;
 let chart;
 
-/** A count as the read API gives it: a number, null (not reported) or a roll-up {sum, unreported}. */
-export function rollUp(value) {
-    if (value === null || value === undefined) {
-        return null;
-    }
-    if (typeof value === 'object') {
-        return (value.unreported ?? 0) > 0 ? null : (value.sum ?? value.total ?? null);
-    }
-    return value;
+/**
+ * An attack's figure over its weapon lines, {value, complete}: {value: null} when no line gave it,
+ * complete false when some line did not (the value is then a lower bound). Answers {value, partial}.
+ */
+export function attackFigure(figure) {
+    const value = typeof figure?.value === 'number' ? figure.value : null;
+    return {value, partial: value !== null && figure?.complete === false};
 }
 
-/** Weapons launched in an attack; null when no weapon was reported (an attack with none is not zero). */
-export function launchedOf(attack) {
-    const weapons = attack?.weapons ?? [];
-    if (weapons.length === 0 || weapons.some(w => w.launched === null || w.launched === undefined)) {
-        return null;
-    }
-    return rollUp(attack?.launched);
+/**
+ * A figure summed over a day's attacks, {sum, reported, partial, unreported}: sum null when no
+ * attack gave any of it; a lower bound ("at least") when some attack gave it in part or not at all.
+ */
+export function tallied(tally) {
+    const value = typeof tally?.sum === 'number' ? tally.sum : null;
+    return {value, partial: value !== null && ((tally?.partial ?? 0) > 0 || (tally?.unreported ?? 0) > 0)};
 }
 
-/** Weapons intercepted in an attack; null when any weapon's count was not reported. */
-export function interceptedOf(attack) {
-    const weapons = attack?.weapons ?? [];
-    if (weapons.length === 0 || weapons.some(w => w.intercepted === null || w.intercepted === undefined)) {
-        return null;
-    }
-    return rollUp(attack?.intercepted);
+/** "479", "at least 320" or "not reported". */
+export function atLeast({value, partial}) {
+    return partial && value !== null ? `at least ${number(value)}` : number(value, NOT_REPORTED);
 }
 
 function weaponsLine(weapons) {
@@ -40,7 +34,7 @@ function weaponsLine(weapons) {
         return 'Weapons not reported';
     }
     return weapons.map(w => `${label(w.type)}${w.model ? ` (${w.model})` : ''}: `
-        + `launched ${number(rollUp(w.launched), NOT_REPORTED)}, intercepted ${number(rollUp(w.intercepted), NOT_REPORTED)}`)
+        + `launched ${number(w.launched, NOT_REPORTED)}, intercepted ${number(w.intercepted, NOT_REPORTED)}`)
         .join('; ');
 }
 
@@ -55,7 +49,7 @@ function places(attack) {
 
 function recordCard(title, attack, figure) {
     if (!attack) {
-        return el('article', {class: 'card record'}, el('h4', {}, title), el('p', {}, 'No attack recorded yet.'));
+        return el('article', {class: 'card record'}, el('h4', {}, title), el('p', {}, 'No attack with this figure reported yet.'));
     }
     return el('article', {class: 'card record', dataset: {attack: attack.attackId}},
         el('h4', {}, title),
@@ -73,51 +67,25 @@ export function renderRecords(container, records) {
     const overall = records?.mostLaunched;
     const sameAsOverall = r => overall && r.attack?.attackId === overall.attackId && (overall.weapons ?? []).length <= 1;
     const byType = (records?.mostLaunchedByWeaponType ?? []).filter(r => !sameAsOverall(r)).map(r =>
-        recordCard(`Most ${label(r.weaponType).toLowerCase()}s in one attack`, r.attack, `${number(rollUp(r.launched), NOT_REPORTED)} launched`));
+        recordCard(`Most ${label(r.weaponType).toLowerCase()}s in one attack`, r.attack, `${number(r.launched, NOT_REPORTED)} launched`));
     const deadliest = records?.deadliest;
     fill(container,
         recordCard('Most weapons in one attack', records?.mostLaunched,
-            `${number(launchedOf(records?.mostLaunched), NOT_REPORTED)} launched`),
+            `${atLeast(attackFigure(records?.mostLaunched?.launched))} launched`),
         ...byType,
         recordCard('Deadliest attack', deadliest, deadliest ? `${number(deadliest.casualties?.killed, NOT_REPORTED)} killed` : ''));
 }
 
-/** Per day an attack started: how many attacks left launched and intercepted unreported. */
-export function unreportedPerDay(attacks) {
-    const days = new Map();
-    for (const attack of attacks ?? []) {
-        const day = days.get(attack.startDate) ?? {attacks: 0, launchedUnreported: 0, interceptedUnreported: 0};
-        day.attacks += 1;
-        day.launchedUnreported += launchedOf(attack) === null ? 1 : 0;
-        day.interceptedUnreported += interceptedOf(attack) === null ? 1 : 0;
-        days.set(attack.startDate, day);
-    }
-    return days;
-}
-
-/**
- * Per day: launched and intercepted. null when no attack that day reported the number;
- * partial (shown "at least") when some did and some did not.
- */
-export function dailyRows(daily, unreported) {
-    return (daily ?? []).slice(-DAYS_CHARTED).map(day => {
-        const gaps = unreported.get(day.date) ?? {attacks: day.attacks, launchedUnreported: 0, interceptedUnreported: 0};
-        const count = (value, missing) => missing >= gaps.attacks ? null : rollUp(value);
-        return {
-            date: day.date,
-            attacks: day.attacks,
-            launched: count(day.launched, gaps.launchedUnreported),
-            launchedPartial: gaps.launchedUnreported > 0 && gaps.launchedUnreported < gaps.attacks,
-            intercepted: count(day.intercepted, gaps.interceptedUnreported),
-            interceptedPartial: gaps.interceptedUnreported > 0 && gaps.interceptedUnreported < gaps.attacks,
-            killed: rollUp(day.killed),
-            injured: rollUp(day.injured),
-        };
-    });
-}
-
-function partial(value, isPartial) {
-    return isPartial && value !== null ? `at least ${number(value)}` : number(value, NOT_REPORTED);
+/** GET .../attacks/daily -> per day launched, intercepted, killed, injured as {value, partial}. */
+export function dailyRows(daily) {
+    return (daily ?? []).slice(-DAYS_CHARTED).map(day => ({
+        date: day.date,
+        attacks: day.attacks,
+        launched: tallied(day.launched),
+        intercepted: tallied(day.intercepted),
+        killed: tallied(day.killed),
+        injured: tallied(day.injured),
+    }));
 }
 
 /** GET .../attacks/daily as a bar chart and a table. */
@@ -128,10 +96,10 @@ export function renderDaily(canvas, table, rows) {
             .map(h => el('th', {scope: 'col'}, h)))),
         el('tbody', {}, [...rows].reverse().map(row => el('tr', {},
             el('td', {}, row.date), el('td', {class: 'num'}, number(row.attacks)),
-            el('td', {class: 'num'}, partial(row.launched, row.launchedPartial)),
-            el('td', {class: 'num'}, partial(row.intercepted, row.interceptedPartial)),
-            el('td', {class: 'num'}, number(row.killed, NOT_REPORTED)),
-            el('td', {class: 'num'}, number(row.injured, NOT_REPORTED))))));
+            el('td', {class: 'num'}, atLeast(row.launched)),
+            el('td', {class: 'num'}, atLeast(row.intercepted)),
+            el('td', {class: 'num'}, atLeast(row.killed)),
+            el('td', {class: 'num'}, atLeast(row.injured))))));
     if (typeof Chart === 'undefined') {
         return;
     }
@@ -142,8 +110,8 @@ export function renderDaily(canvas, table, rows) {
         data: {
             labels: rows.map(r => r.date),
             datasets: [
-                {label: 'Launched', data: rows.map(r => r.launched), backgroundColor: '#1d4f91'},
-                {label: 'Intercepted', data: rows.map(r => r.intercepted), backgroundColor: '#7aa6d8'},
+                {label: 'Launched', data: rows.map(r => r.launched.value), backgroundColor: '#1d4f91'},
+                {label: 'Intercepted', data: rows.map(r => r.intercepted.value), backgroundColor: '#7aa6d8'},
             ],
         },
         options: {
@@ -151,8 +119,8 @@ export function renderDaily(canvas, table, rows) {
             scales: {y: {beginAtZero: true, ticks: {callback: v => number(v)}}},
             plugins: {
                 legend: {position: 'bottom'},
-                tooltip: {callbacks: {label: item => `${item.dataset.label}: ${partial(item.raw,
-                    rows[item.dataIndex][item.datasetIndex === 0 ? 'launchedPartial' : 'interceptedPartial'])}`}},
+                tooltip: {callbacks: {label: item => `${item.dataset.label}: ${atLeast(
+                    rows[item.dataIndex][item.datasetIndex === 0 ? 'launched' : 'intercepted'])}`}},
             },
         },
     });

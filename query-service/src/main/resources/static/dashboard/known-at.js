@@ -1,5 +1,5 @@
-// "As known at": the totals and the talks as the public could have read them at a past instant,
-// through the auditors' known-at reads.
+// "As known at": the totals, the talks, the attacks and their daily tallies as the public could
+// have read them at a past instant, through the auditors' known-at reads.
 import {paths, read, ReadFailed} from './api.js';
 
 /** "2025-06-12T09:30:05" in the browser's time zone -> an ISO instant. */
@@ -18,10 +18,14 @@ export function toLocalInput(date) {
         + `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-/** Reads losses and each talks as known at the instant; answers {losses, talks: [...]}. */
+/** Reads losses, attacks, daily tallies and each talks as known at the instant. */
 export async function readKnownAt(knownAt, auth, talksIds) {
     const options = {auth};
     const losses = await read(paths.knownAt.losses(), {knownAt}, options);
+    const [attacks, daily] = await Promise.all([
+        read(paths.knownAt.attacks(), {knownAt}, options),
+        read(paths.knownAt.attacksDaily(), {knownAt}, options),
+    ]);
     const talks = [];
     for (const id of talksIds) {
         try {
@@ -32,7 +36,7 @@ export async function readKnownAt(knownAt, auth, talksIds) {
             }
         }
     }
-    return {losses, talks};
+    return {losses, attacks, daily, talks};
 }
 
 /** What to tell a person when a known-at read is refused. */

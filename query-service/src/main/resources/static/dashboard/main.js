@@ -3,8 +3,8 @@
 import {conflictId, paths, read, ReadFailed} from './api.js';
 import {el, fill, instant, label, number} from './format.js';
 import {renderHeadlines, renderMilestones, seriesChoices} from './headlines.js';
-import {renderSeries, reportSources} from './series.js';
-import {dailyRows, unreportedPerDay, renderAttackTable, renderDaily, renderRecords} from './attacks.js';
+import {renderAnomalies, renderSeries, reportSources} from './series.js';
+import {dailyRows, renderAttackTable, renderDaily, renderRecords} from './attacks.js';
 import {renderTalks} from './talks.js';
 import {filterTimeline, kindsOf, renderKinds, renderTimeline, TIMELINE_PAGE} from './timeline.js';
 import {followFeed} from './live.js';
@@ -33,7 +33,15 @@ function describeConflict(conflict) {
     state.partyNames = Object.fromEntries((conflict.parties ?? []).map(p => [p.code, p.name]));
 }
 
-async function loadSeries(losses, waitFor) {
+/** A read as known now, or, while the past is shown, its known-at counterpart (no waitFor: the past does not change). */
+function readNowOrThen(now, then, params, waitFor) {
+    if (state.knownAt) {
+        return read(then, {...params, knownAt: state.knownAt.instant}, {auth: state.knownAt.auth});
+    }
+    return read(now, params, {waitFor});
+}
+
+async function loadSeries(losses, anomalies, waitFor) {
     const choices = seriesChoices(losses);
     const select = $('series-pick');
     if (!choices.length) {
@@ -45,8 +53,9 @@ async function loadSeries(losses, waitFor) {
         ?? choices.find(c => c.category === 'PERSONNEL') ?? choices[0];
     state.series = chosen;
     fill(select, choices.map(c => el('option', {value: key(c), selected: key(c) === key(chosen)}, c.label)));
-    const series = await read(paths.series(chosen.side, chosen.category), {}, {waitFor});
-    renderSeries($('series-chart'), $('series-table'), series, reportSources(state.timeline));
+    const series = await readNowOrThen(paths.series(chosen.side, chosen.category),
+        paths.knownAt.series(chosen.side, chosen.category), {}, waitFor);
+    renderSeries($('series-chart'), $('series-table'), series, reportSources(state.timeline), anomalies);
 }
 
 function showTimeline() {
@@ -55,7 +64,8 @@ function showTimeline() {
 }
 
 async function loadTimeline(waitFor) {
-    state.timeline = await read(paths.timeline(), {from: $('timeline-from').value, to: $('timeline-to').value}, {waitFor});
+    state.timeline = await readNowOrThen(paths.timeline(), paths.knownAt.timeline(),
+        {from: $('timeline-from').value, to: $('timeline-to').value}, waitFor);
     renderKinds($('timeline-kind'), kindsOf(state.timeline));
     showTimeline();
 }
@@ -63,24 +73,29 @@ async function loadTimeline(waitFor) {
 /** Reads everything and renders it; waitFor (from the feed) makes the reads include that event. */
 async function loadAll(waitFor) {
     describeConflict(await read(paths.conflict(), {}, {waitFor}));
-    const [losses, milestones, attacks, daily, records, talksOfConflict] = await Promise.all([
+    const [losses, milestones, nowAttacks, nowDaily, records, anomalies, talksOfConflict] = await Promise.all([
         read(paths.losses(), {}, {waitFor}),
         read(paths.milestones(), {}, {waitFor}),
         read(paths.attacks(), {}, {waitFor}),
         read(paths.attacksDaily(), {}, {waitFor}),
         read(paths.attackRecords(), {}, {waitFor}),
+        read(paths.lossAnomalies(), {status: 'open'}, {waitFor}),
         read(paths.talksOfConflict(), {}, {waitFor}),
         loadTimeline(waitFor),
     ]);
     const talksIds = talksOfConflict.map(t => t.talksId);
     state.talksIds = talksIds;
     let shownLosses = losses;
+    let attacks = nowAttacks;
+    let daily = nowDaily;
     let talks;
     if (state.knownAt) {
         // The past does not change: read once per instant, not again after each live event.
         state.knownAt.past ??= await readKnownAt(state.knownAt.instant, state.knownAt.auth, talksIds);
         const past = state.knownAt.past;
         shownLosses = past.losses;
+        attacks = past.attacks;
+        daily = past.daily;
         talks = past.talks;
     } else {
         talks = await Promise.all(talksIds.map(id => read(paths.talks(id), {}, {waitFor})));
@@ -90,9 +105,10 @@ async function loadAll(waitFor) {
     showMode();
     renderMilestones($('milestone-list'), $('milestones-rule'), milestones);
     renderRecords($('attack-records'), records);
-    renderDaily($('daily-chart'), $('daily-table'), dailyRows(daily, unreportedPerDay(attacks)));
+    renderDaily($('daily-chart'), $('daily-table'), dailyRows(daily));
     renderAttackTable($('attack-table'), attacks);
-    await loadSeries(losses, waitFor);
+    renderAnomalies($('anomaly-table'), $('anomalies-count'), anomalies);
+    await loadSeries(shownLosses, anomalies, waitFor);
 }
 
 /**
@@ -139,8 +155,10 @@ function showMode() {
     const banner = $('mode-banner');
     if (state.knownAt) {
         banner.hidden = false;
-        banner.replaceChildren(`Showing the running totals and the peace talks as known at ${instant(state.knownAt.instant)}`
-            + ' (an auditor\'s view of the past). Attacks, milestones, the timeline and the charts are as known now. ',
+        banner.replaceChildren(`Showing the figures as known at ${instant(state.knownAt.instant)}`
+            + ' (an auditor\'s view of the past): the running totals, the series, the attacks and their daily tallies,'
+            + ' the peace talks and the timeline. The attack records, the milestones and the list of open anomalies'
+            + ' are as known now. ',
             el('a', {href: '#known-at'}, 'Change or go back to now'));
     } else {
         banner.hidden = true;
@@ -188,7 +206,7 @@ function wireForms() {
         }
         state.knownAt = {instant: knownAt, auth, past};
         await refresh().catch(() => {});
-        message.textContent = `Showing the totals and the talks as known at ${instant(knownAt)}.`;
+        message.textContent = `Showing the totals, the series, the attacks, the talks and the timeline as known at ${instant(knownAt)}.`;
         $('losses').scrollIntoView();
         $('losses-title').focus({preventScroll: true});
     });

@@ -230,10 +230,12 @@ class DashboardBrowserTest {
         waitForText(By.id("known-at-message"), "not an auditor");
 
         knownAt(beforeTheCorrection, "auditor", "auditor-dev-password");
-        waitForText(By.id("known-at-message"), "Showing the totals and the talks as known at");
+        waitForText(By.id("known-at-message"), "as known at");
         assertThat(browser.findElement(By.id("mode-banner")).getText()).contains("as known at");
         assertThat(text("headline-RU-PERSONNEL")).contains("about 1,001,400", "as of 2025-06-13");
         assertThat(text("talks-list")).contains("7 open terms");
+        assertThat(text("series-table")).as("the series as known then").contains("about 1,001,400")
+                .doesNotContain("1,001,200", "corrected");
         screenshot("dashboard-known-at.png", By.id("mode-banner"), By.id("losses"));
 
         knownAt(Instant.now().plusSeconds(1), "auditor", "auditor-dev-password");
@@ -271,6 +273,44 @@ class DashboardBrowserTest {
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
         }
+    }
+
+    @Test
+    @Order(7)
+    void aFigureLowerThanTheClaimantsEarlierOneIsMarkedAsAnAnomaly() throws Exception {
+        open();
+        waitForText(By.id("anomalies-count"), "No open anomaly");
+        waitForText(By.id("live-status"), "Live");
+
+        HttpResponse<String> written = post("/api/conflicts/russia-ukraine/loss-reports", """
+                {"reportId":"mod-2025-06-14","side":"RU","claimant":"Ministry of Defence of Ukraine","asOf":"2025-06-14",
+                 "figures":[{"category":"VEHICLES_AND_FUEL_TANKS","value":49000}],
+                 "source":{"outlet":"Ministry of Defence of Ukraine","url":"https://www.mil.gov.ua/news/2025-06-14",
+                           "publishedAt":"2025-06-14T07:30:00Z"}}""");
+        assertThat(written.statusCode()).as("a contradiction is recorded, not refused: " + written.body()).isEqualTo(201);
+
+        WebElement anomalies = waitForText(By.id("anomaly-table"), "Ministry of Defence of Ukraine");
+        assertThat(anomalies.getText()).contains("RU · Vehicles and fuel tanks", "2025-06-14 (after 2025-06-12)",
+                "49,000", "50,000");
+        assertThat(text("anomalies-count")).contains("1 open anomaly");
+        assertThat(text("headline-RU-VEHICLES_AND_FUEL_TANKS")).as("it counts as published").contains("49,000");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("series-pick")))
+                .selectByValue("RU/VEHICLES_AND_FUEL_TANKS");
+        new WebDriverWait(browser, PATIENCE).until(driver -> browser.findElement(By.id("series-table"))
+                .getDomProperty("textContent").contains("anomaly"));
+        Object hover = js("""
+                const chart = Chart.getChart(document.getElementById('series-chart'));
+                const d = chart.data.datasets.findIndex(s => s.data.some(p => p.point.reportId === arguments[0]));
+                const i = chart.data.datasets[d].data.findIndex(p => p.point.reportId === arguments[0]);
+                chart.tooltip.setActiveElements([{datasetIndex: d, index: i}], {x: 0, y: 0});
+                chart.update();
+                return [chart.data.datasets[d].pointStyle[i], ...chart.tooltip.title,
+                    ...chart.tooltip.body.flatMap(b => [...b.before, ...b.lines, ...b.after])].join('\\n');""",
+                "mod-2025-06-14");
+        assertThat((String) hover).startsWith("rectRot").contains("2025-06-14", "49,000", "Anomaly",
+                "lower than 50,000", "Source: Ministry of Defence of Ukraine", "Published: 14 Jun 2025, 07:30 UTC");
+        screenshot("dashboard-anomalies.png", By.id("series"));
     }
 
     private void open() {

@@ -38,10 +38,26 @@ public final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn -DskipTests package)");
         }
+        return launch(name, logs, port, jdbcUrl, role, extra, "-jar", jar.toString());
+    }
+
+    /**
+     * Starts a service's main class from a class path (a test's own, where the jar is not built yet),
+     * otherwise as {@link #start}.
+     */
+    public static ServiceProcess startClass(String classPath, String mainClass, String name, Path logs, int port,
+                                            String jdbcUrl, String role, List<String> extra) throws IOException {
+        return launch(name, logs, port, jdbcUrl, role, extra, "-cp", classPath, mainClass);
+    }
+
+    private static ServiceProcess launch(String name, Path logs, int port, String jdbcUrl, String role,
+                                         List<String> extra, String... program) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> commandLine = new ArrayList<>(List.of(java, "-Xmx512m", "-Xss512k",
                 "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC",
-                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                "-Daxoniq.update-checker.disabled=true"));
+        commandLine.addAll(List.of(program));
+        commandLine.addAll(List.of(
                 "--spring.profiles.active=local",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl,

@@ -30,6 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -121,39 +122,39 @@ class DashboardBrowserTest {
     @Order(2)
     void theSeedStoryAsAReaderSeesIt() throws Exception {
         open();
-        WebElement personnel = waitForText(By.id("headline-RU-PERSONNEL"), "about 1,000,340");
-        assertThat(personnel.getText()).contains("Personnel", "about 1,000,340", "Ministry of Defence of Ukraine",
+        String personnel = waitForText(By.id("headline-RU-PERSONNEL"), "about 1,000,340");
+        assertThat(personnel).contains("Personnel", "about 1,000,340", "Ministry of Defence of Ukraine",
                 "as of 2025-06-12", "Source: Ministry of Defence of Ukraine");
-        assertThat(personnel.findElement(By.cssSelector(".source a")).getDomAttribute("href"))
+        assertThat(js("return document.querySelector('#headline-RU-PERSONNEL .source a').getAttribute('href')"))
                 .isEqualTo("https://www.mil.gov.ua/");
         assertThat(text("headline-UA-KILLED")).contains("at least 45,000", "President of Ukraine", "as of 2025-02");
         assertThat(text("headline-RU-UAVS")).contains("at least 40,000");
 
-        WebElement milestones = waitForText(By.id("milestone-list"), "1,000,000");
-        assertThat(milestones.getText()).contains("Personnel of RU passed 1,000,000", "about 1,000,340");
+        String milestones = waitForText(By.id("milestone-list"), "1,000,000");
+        assertThat(milestones).contains("Personnel of RU passed 1,000,000", "about 1,000,340");
 
-        WebElement records = waitForText(By.id("attack-records"), "479");
-        assertThat(records.getText()).contains("Most weapons in one attack", "479 launched",
+        String records = waitForText(By.id("attack-records"), "479");
+        assertThat(records).contains("Most weapons in one attack", "479 launched",
                 "Record drone attack overnight", "intercepted not reported");
-        assertThat(records.getText()).doesNotContain("intercepted 0").contains("Deadliest attack",
+        assertThat(records).doesNotContain("intercepted 0").contains("Deadliest attack",
                 "Russian strike on Kharkiv", "Weapons not reported; killed 1, injured 23");
         assertThat(text("daily-table")).contains("2025-06-08", "479", "not reported");
         assertThat(text("attack-table")).contains("Kharkiv", "killed 1, injured 23");
 
-        WebElement talks = waitForText(By.id("talks-list"), "7 open terms");
-        assertThat(talks.getText()).contains("Russia-Ukraine peace talks in Istanbul", "Proposed by UA",
+        String talks = waitForText(By.id("talks-list"), "7 open terms");
+        assertThat(talks).contains("Russia-Ukraine peace talks in Istanbul", "Proposed by UA",
                 "A full ceasefire of 30 days", "Reparations");
-        assertThat(talks.findElements(By.cssSelector(".term[data-status='OPEN']"))).hasSize(7);
+        assertThat(texts("#talks-list .term[data-status='OPEN']")).hasSize(7);
 
-        WebElement timeline = waitForText(By.id("timeline-list"), "Kharkiv");
-        List<WebElement> entries = timeline.findElements(By.cssSelector("li.entry time"));
-        assertThat(entries.get(0).getText()).isEqualTo("2025-06-12");
-        assertThat(entries.get(entries.size() - 1).getText()).isEqualTo("2022-02-24");
+        String timeline = waitForText(By.id("timeline-list"), "Kharkiv");
+        List<String> dates = texts("#timeline-list li.entry time");
+        assertThat(dates.get(0)).isEqualTo("2025-06-12");
+        assertThat(dates.get(dates.size() - 1)).isEqualTo("2022-02-24");
         screenshot("dashboard-timeline.png", By.id("timeline"));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("timeline-kind")))
                 .selectByValue("ATTACK");
-        assertThat(timeline.findElements(By.cssSelector("li.entry"))).hasSize(2)
-                .allSatisfy(entry -> assertThat(entry.getDomAttribute("data-kind")).isEqualTo("ATTACK"));
+        assertThat(js("return [...document.querySelectorAll('#timeline-list li.entry')].map(e => e.dataset.kind)"))
+                .isEqualTo(List.of("ATTACK", "ATTACK"));
 
         assertThat(browser.findElement(By.id("conflict-line")).getText()).contains("Russia (RU) and Ukraine (UA)");
         assertThat(browser.findElement(By.id("series-chart")).getSize().getHeight()).isGreaterThan(100);
@@ -196,8 +197,8 @@ class DashboardBrowserTest {
                            "publishedAt":"2025-06-13T07:00:00Z"}}""");
         assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
 
-        WebElement personnel = waitForText(By.id("headline-RU-PERSONNEL"), "about 1,001,400");
-        assertThat(personnel.getText()).contains("as of 2025-06-13", "+1,060");
+        String personnel = waitForText(By.id("headline-RU-PERSONNEL"), "about 1,001,400");
+        assertThat(personnel).contains("as of 2025-06-13", "+1,060");
         assertThat(js("return window.notReloaded === true;")).isEqualTo(true);
         assertThat(browser.findElement(By.id("live-status")).getText()).contains("updated at", "losses reported");
         waitForText(By.id("timeline-list"), "2025-06-13");
@@ -289,8 +290,8 @@ class DashboardBrowserTest {
                            "publishedAt":"2025-06-14T07:30:00Z"}}""");
         assertThat(written.statusCode()).as("a contradiction is recorded, not refused: " + written.body()).isEqualTo(201);
 
-        WebElement anomalies = waitForText(By.id("anomaly-table"), "Ministry of Defence of Ukraine");
-        assertThat(anomalies.getText()).contains("RU · Vehicles and fuel tanks", "2025-06-14 (after 2025-06-12)",
+        String anomalies = waitForText(By.id("anomaly-table"), "Ministry of Defence of Ukraine");
+        assertThat(anomalies).contains("RU · Vehicles and fuel tanks", "2025-06-14 (after 2025-06-12)",
                 "49,000", "50,000");
         assertThat(text("anomalies-count")).contains("1 open anomaly");
         assertThat(text("headline-RU-VEHICLES_AND_FUEL_TANKS")).as("it counts as published").contains("49,000");
@@ -331,11 +332,18 @@ class DashboardBrowserTest {
         passwordField.sendKeys(Keys.ENTER);
     }
 
-    private static WebElement waitForText(By locator, String text) {
-        new WebDriverWait(browser, PATIENCE).withMessage(() -> "waiting for \"" + text + "\" in " + locator
+    /**
+     * The element's text once it contains {@code text}, read in one go: the page re-renders a view
+     * when the feed brings news, so an element found earlier may have been replaced since.
+     */
+    private static String waitForText(By locator, String text) {
+        return new WebDriverWait(browser, PATIENCE).withMessage(() -> "waiting for \"" + text + "\" in " + locator
                         + "; the page shows: " + pageText())
-                .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
-        return browser.findElement(locator);
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    String shown = driver.findElement(locator).getText();
+                    return shown.contains(text) ? shown : null;
+                });
     }
 
     private static String pageText() {
@@ -348,6 +356,13 @@ class DashboardBrowserTest {
 
     private static String text(String id) {
         return browser.findElement(By.id(id)).getDomProperty("textContent");
+    }
+
+    /** The text of every element the CSS selector finds, read in one go (a re-render cannot intervene). */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(String selector) {
+        return (List<String>) js("return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.trim())",
+                selector);
     }
 
     private static Object js(String script, Object... arguments) {

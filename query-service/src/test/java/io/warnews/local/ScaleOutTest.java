@@ -14,6 +14,7 @@ import io.warnews.events.Qualifier;
 import io.warnews.events.Source;
 import io.warnews.events.WorldDate;
 import io.warnews.events.axon.AxonEventStore;
+import io.warnews.query.QueryServiceApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +51,6 @@ class ScaleOutTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Path QUERY_JAR = Path.of("target/query-service.jar");
     private static final String CONFLICT = "scale-out";
     private static final int LEDGERS = 8;
     /** The token store's claim timeout in this test (axon.eventhandling.tokenstore.claim-timeout). */
@@ -120,7 +120,9 @@ class ScaleOutTest {
     }
 
     private ServiceProcess start(String name, String jdbcUrl, List<String> settings) throws Exception {
-        ServiceProcess service = ServiceProcess.start(QUERY_JAR, name, folder.resolve("logs"), ServiceProcess.freePort(),
+        // from this test's class path: in `mvn verify` the tests run before the jar is packaged
+        ServiceProcess service = ServiceProcess.startClass(System.getProperty("java.class.path"),
+                QueryServiceApplication.class.getName(), name, folder.resolve("logs"), ServiceProcess.freePort(),
                 jdbcUrl, LocalDatabase.QUERY_ROLE, settings);
         services.add(service);
         return service;

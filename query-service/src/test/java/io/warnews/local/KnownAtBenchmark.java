@@ -221,7 +221,10 @@ class KnownAtBenchmark {
             events.sort(Comparator.comparing(DomainEventMessage::getTimestamp));
             try (Connection connection = context.getBean(DataSource.class).getConnection()) {
                 connection.setAutoCommit(false);
+                // the replay being measured takes seconds: the service's fail-fast timeouts are for requests
+                connection.setNetworkTimeout(Runnable::run, 0);
                 try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL statement_timeout = 0");
                     for (String table : List.of("loss_report", "loss_figure", "loss_anomaly", "stream_position")) {
                         statement.execute("CREATE TEMP TABLE " + table + " (LIKE read_model." + table
                                 + " INCLUDING ALL) ON COMMIT DROP");

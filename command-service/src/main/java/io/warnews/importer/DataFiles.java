@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Where the dataset files are read from: the project's own copy on the classpath
- * ({@code data/ua-mod-losses/...}, {@code data/orc-losses/...}), or a folder with the same layout
- * such as {@code ../shared/data}.
+ * ({@code data/ua-mod-losses/...}, {@code data/orc-losses/...}), or a folder given on the command
+ * line with the same layout (a newer download of the datasets, for example).
  */
 final class DataFiles {
 

@@ -157,6 +157,13 @@ class HostileInputTest {
                     {"figures":[{"category":"TANKS","value":11}],"reason":"Typo $N","source":$S}"""),
             new Write("/api/conflicts/hostile/loss-reports/hostile-report-2/retraction", """
                     {"reason":"Removed $N"}"""),
+            new Write("/api/conflicts/hostile/loss-reports/hostile-report/revisions", """
+                    {"figures":[{"category":"TANKS","value":12,"qualifier":"MORE_THAN","lower":12}],
+                     "reason":"Revised $N","source":$S}"""),
+            new Write("/api/conflicts/hostile/loss-reports/hostile-report-2/restoration", """
+                    {"reason":"Restored $N"}"""),
+            new Write("/api/conflicts/hostile/attacks/batch", """
+                    {"attacks":[{"attackId":"ab-$N","details":$D,"claimant":"Claimant","source":$S}]}"""),
             new Write("/api/conflicts/hostile/attacks", """
                     {"attackId":"a-$N","details":$D,"claimant":"Claimant","source":$S}"""),
             new Write("/api/attacks/hostile-attack/casualty-revisions", """
@@ -199,6 +206,19 @@ class HostileInputTest {
                     "region", List.of("Kyiv"), "weaponType", List.of("ATTACK_DRONE", "CRUISE_MISSILE"))),
             new Read("/api/conflicts/hostile/attacks/daily", null, Map.of("from", DATES, "to", DATES)),
             new Read("/api/conflicts/hostile/attacks/records", null, Map.of()),
+            new Read("/api/conflicts/hostile/loss-anomalies", null, Map.of("side", List.of("RU"),
+                    "claimant", List.of("Setup"), "status", List.of("open", "resolved"))),
+            new Read("/api/audit/conflicts/hostile/losses/RU/TANKS/series", AUDITOR,
+                    Map.of("knownAt", List.of("2030-01-01T00:00:00Z"), "claimant", List.of("Setup"))),
+            new Read("/api/audit/conflicts/hostile/loss-reports/hostile-report/history", AUDITOR, Map.of()),
+            new Read("/api/audit/conflicts/hostile/attacks", AUDITOR,
+                    Map.of("knownAt", List.of("2030-01-01T00:00:00Z"), "from", DATES, "to", DATES)),
+            new Read("/api/audit/conflicts/hostile/attacks/daily", AUDITOR,
+                    Map.of("knownAt", List.of("2030-01-01T00:00:00Z"), "from", DATES, "to", DATES)),
+            new Read("/api/audit/attacks/hostile-attack", AUDITOR, Map.of("knownAt", List.of("2030-01-01T00:00:00Z"))),
+            new Read("/api/audit/attacks/hostile-attack/history", AUDITOR, Map.of()),
+            new Read("/api/audit/conflicts/hostile/timeline", AUDITOR,
+                    Map.of("knownAt", List.of("2030-01-01T00:00:00Z"), "from", DATES, "to", DATES)),
             new Read("/api/conflicts/hostile/talks", null, Map.of()),
             new Read("/api/talks/hostile-talks", null, Map.of()),
             new Read("/api/conflicts/hostile/timeline", null, Map.of("from", DATES, "to", DATES)),
@@ -542,9 +562,12 @@ class HostileInputTest {
             if (answer.status() >= 200 && answer.status() < 300 && sent.port() == commandPort
                     && answer.body().startsWith("{")) {
                 JsonNode written = JSON.readTree(answer.body());
-                if (written.has("streamId") && written.has("version")) {
-                    acknowledgedHeads.merge(written.get("streamId").asText(), written.get("version").asLong(),
-                            Math::max);
+                // a single write names its stream; the attacks batch names one per attack
+                for (JsonNode stream : written.has("attacks") ? written.get("attacks") : List.of(written)) {
+                    if (stream.has("streamId") && stream.has("version")) {
+                        acknowledgedHeads.merge(stream.get("streamId").asText(), stream.get("version").asLong(),
+                                Math::max);
+                    }
                 }
             }
         }
@@ -646,7 +669,8 @@ class HostileInputTest {
     private static long eventsRecorded(String body) throws IOException {
         JsonNode answer = JSON.readTree(body);
         if (answer.has("recorded")) {
-            return answer.get("recorded").asLong() + answer.get("corrected").asLong();
+            // the losses batch also counts its corrections; the attacks batch has none
+            return answer.get("recorded").asLong() + answer.path("corrected").asLong();
         }
         return 1;
     }

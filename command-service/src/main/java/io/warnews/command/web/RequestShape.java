@@ -1,5 +1,6 @@
 package io.warnews.command.web;
 
+import io.warnews.events.TextRule;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.FilterChain;

@@ -1,5 +1,6 @@
 package io.warnews.command.web;
 
+import io.warnews.events.TextRule;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,10 +1,11 @@
-package io.warnews.command.web;
+package io.warnews.events;
 
 /**
- * What text the service records: any Unicode text except control characters (U+0000-U+001F other
- * than tab, line feed and carriage return, U+007F-U+009F) and lone surrogate halves. Such text
- * is refused with a 400 naming the field: it cannot be stored faithfully by every read model (a
- * NUL cannot be stored in PostgreSQL text at all), and nobody publishes it.
+ * What text an event may carry, checked by both services before anything is recorded or queried:
+ * any Unicode text except control characters (U+0000-U+001F other than tab, line feed and carriage
+ * return, U+007F-U+009F) and lone surrogate halves. Such text is refused with a 400 naming the
+ * field: it cannot be stored faithfully by every read model (a NUL cannot be stored in PostgreSQL
+ * text at all), and nobody publishes it.
  */
 public final class TextRule {
 

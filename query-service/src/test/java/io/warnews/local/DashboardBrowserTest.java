@@ -156,7 +156,7 @@ class DashboardBrowserTest {
         assertThat(js("return [...document.querySelectorAll('#timeline-list li.entry')].map(e => e.dataset.kind)"))
                 .isEqualTo(List.of("ATTACK", "ATTACK"));
 
-        assertThat(browser.findElement(By.id("conflict-line")).getText()).contains("Russia (RU) and Ukraine (UA)");
+        waitForText(By.id("conflict-line"), "Russia (RU) and Ukraine (UA)");
         assertThat(browser.findElement(By.id("series-chart")).getSize().getHeight()).isGreaterThan(100);
 
         js("window.scrollTo(0, 0);");
@@ -200,7 +200,7 @@ class DashboardBrowserTest {
         String personnel = waitForText(By.id("headline-RU-PERSONNEL"), "about 1,001,400");
         assertThat(personnel).contains("as of 2025-06-13", "+1,060");
         assertThat(js("return window.notReloaded === true;")).isEqualTo(true);
-        assertThat(browser.findElement(By.id("live-status")).getText()).contains("updated at", "losses reported");
+        assertThat(waitForText(By.id("live-status"), "updated at")).contains("losses reported");
         waitForText(By.id("timeline-list"), "2025-06-13");
     }
 
@@ -232,7 +232,7 @@ class DashboardBrowserTest {
 
         knownAt(beforeTheCorrection, "auditor", "auditor-dev-password");
         waitForText(By.id("known-at-message"), "as known at");
-        assertThat(browser.findElement(By.id("mode-banner")).getText()).contains("as known at");
+        waitForText(By.id("mode-banner"), "as known at");
         assertThat(text("headline-RU-PERSONNEL")).contains("about 1,001,400", "as of 2025-06-13");
         assertThat(text("talks-list")).contains("7 open terms");
         assertThat(text("series-table")).as("the series as known then").contains("about 1,001,400")
@@ -354,8 +354,12 @@ class DashboardBrowserTest {
         }
     }
 
+    /** The element's text content, read in one go (the page may replace the element at any time). */
     private static String text(String id) {
-        return browser.findElement(By.id(id)).getDomProperty("textContent");
+        Object text = js("const e = document.getElementById(arguments[0]); return e === null ? null : e.textContent;",
+                id);
+        assertThat(text).as("element #%s on the page", id).isNotNull();
+        return (String) text;
     }
 
     /** The text of every element the CSS selector finds, read in one go (a re-render cannot intervene). */

@@ -56,6 +56,14 @@ public final class ServiceProcess {
         List<String> commandLine = new ArrayList<>(List.of(java, "-Xmx512m", "-Xss512k",
                 "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC",
                 "-Daxoniq.update-checker.disabled=true"));
+        // Extra JVM options for every service a test starts, e.g. a flight recording while benchmarking:
+        // -Dservice.jvm-options="-XX:StartFlightRecording=filename=target/{name}.jfr,settings=profile"
+        String options = System.getProperty("service.jvm-options", "").trim();
+        if (!options.isEmpty()) {
+            for (String option : options.split("\\s+")) {
+                commandLine.add(option.replace("{name}", name));
+            }
+        }
         commandLine.addAll(List.of(program));
         commandLine.addAll(List.of(
                 "--spring.profiles.active=local",

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Loss reports: one at a time, in batches, corrected, revised, retracted, restored. Every answer
@@ -94,14 +93,9 @@ class LossReportsController {
 
     private LedgerRecorded record(String conflictId, String side, String claimant, List<LossReport> reports,
                                   List<CorrectLossReport> corrections) {
+        // A report id already held by another ledger is refused by the report directory, in the
+        // transaction that would store the report: no lookup before the command.
         String ledgerId = LedgerId.of(conflictId, side, claimant);
-        Map<String, String> elsewhere = directory.ledgersOf(conflictId,
-                reports.stream().map(LossReport::reportId).toList());
-        elsewhere.forEach((reportId, ledger) -> {
-            if (!ledger.equals(ledgerId)) {
-                throw ReportDirectory.reused(reportId, ledger);
-            }
-        });
         return commands.sendAndWait(new ReportLosses(ledgerId, conflictId, side, claimant, reports, corrections));
     }
 

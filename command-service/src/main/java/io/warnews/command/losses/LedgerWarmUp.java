@@ -1,0 +1,105 @@
+package io.warnews.command.losses;
+
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * After a start, the ledgers written to most recently are read into the aggregate cache on a
+ * background thread, so that the first editor to write to a long ledger after a restart or a
+ * deployment does not wait for its snapshot to be read (seconds for a ledger of ten thousand
+ * reports). Requests are served meanwhile: one that needs a ledger being read waits for that read,
+ * as it would have had to read it itself. Reading changes nothing; a ledger that fails to read is
+ * skipped (the request that needs it reads it again and answers as usual).
+ */
+@Component
+class LedgerWarmUp {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerWarmUp.class);
+
+    private final org.axonframework.config.Configuration axon;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final int count;
+    private final int window;
+    private final Duration budget;
+
+    LedgerWarmUp(org.axonframework.config.Configuration axon, NamedParameterJdbcTemplate jdbc,
+                 @Value("${warnews.aggregate-cache.warm-up.ledgers:50}") int count,
+                 @Value("${warnews.aggregate-cache.warm-up.events:100000}") int window,
+                 @Value("${warnews.aggregate-cache.warm-up.budget:60s}") Duration budget) {
+        this.axon = axon;
+        this.jdbc = jdbc;
+        this.count = count;
+        this.window = window;
+        this.budget = budget;
+    }
+
+    @EventListener
+    void start(ApplicationReadyEvent ready) {
+        if (count <= 0) {
+            return;
+        }
+        Thread thread = new Thread(this::warmUp, "ledger-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    void warmUp() {
+        long started = System.nanoTime();
+        long deadline = started + budget.toNanos();
+        List<String> recent;
+        try {
+            recent = recentLedgers();
+        } catch (RuntimeException unavailable) {
+            log.info("Ledger warm-up skipped: {}", unavailable.getMessage());
+            return;
+        }
+        Repository<LossLedger> ledgers = axon.repository(LossLedger.class);
+        Runtime memory = Runtime.getRuntime();
+        int read = 0;
+        for (String ledgerId : recent) {
+            // Stops at the time budget, or once the heap is half full: the cache is for the editors.
+            if (System.nanoTime() > deadline
+                    || memory.totalMemory() - memory.freeMemory() > memory.maxMemory() / 2) {
+                break;
+            }
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            try {
+                ledgers.load(ledgerId);
+                unitOfWork.commit();
+                read++;
+            } catch (RuntimeException failed) {
+                if (unitOfWork.isActive()) {
+                    unitOfWork.rollback(failed);
+                }
+                log.debug("Ledger {} not read ahead: {}", ledgerId, failed.toString());
+            }
+        }
+        log.info("Ledger warm-up: {} of the {} most recently written ledgers read into the cache in {} ms", read,
+                recent.size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** The ledgers of the store's latest events, the most recent first. */
+    private List<String> recentLedgers() {
+        return jdbc.queryForList("""
+                SELECT aggregate_identifier FROM event_store.domain_event_entry
+                WHERE global_index > (SELECT coalesce(max(global_index), 0) - :window
+                                      FROM event_store.domain_event_entry)
+                    AND type = 'LossLedger'
+                GROUP BY aggregate_identifier
+                ORDER BY max(global_index) DESC
+                LIMIT :count""", new MapSqlParameterSource("window", window).addValue("count", count), String.class);
+    }
+}

@@ -1,0 +1,48 @@
+package io.warnews.command.losses;
+
+import io.warnews.command.support.Api;
+import io.warnews.command.support.CommandServiceTest;
+import org.axonframework.common.caching.Cache;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.warnews.command.support.Requests.conflict;
+import static io.warnews.command.support.Requests.lossReport;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** After a start, the most recently written ledgers are read into the cache, and read as they are. */
+@CommandServiceTest
+class LedgerWarmUpTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Cache aggregateCache;
+    @Autowired
+    LedgerWarmUp warmUp;
+
+    @Test
+    void theLedgersLastWrittenAreReadIntoTheCacheAndAnswerAsBefore() {
+        Api api = new Api(port);
+        String conflictId = "warm-" + System.nanoTime();
+        String reports = "/api/conflicts/" + conflictId + "/loss-reports";
+        String ledger = conflictId + "/losses/RU/ministry-of-defence-of-ukraine";
+        assertThat(api.post("/api/conflicts", conflict(conflictId)).status()).isEqualTo(201);
+        api.post(reports, lossReport("r1", "2025-06-10", 100));
+        api.post(reports, lossReport("r2", "2025-06-11", 200));
+        aggregateCache.removeAll();
+        assertThat(aggregateCache.containsKey(ledger)).isFalse();
+
+        warmUp.warmUp();
+
+        assertThat(aggregateCache.containsKey(ledger)).as("ledger read ahead").isTrue();
+        var retry = api.post(reports, lossReport("r2", "2025-06-11", 200));
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().path("version").asLong()).isEqualTo(1L);
+        var next = api.post(reports, lossReport("r3", "2025-06-12", 150));
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(next.json().path("version").asLong()).isEqualTo(2L);
+        assertThat(next.json().path("warnings").toString()).contains("r2");
+    }
+}

@@ -32,6 +32,8 @@ class LossReportsOverHttpTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.axonframework.common.caching.Cache aggregateCache;
     Api api;
     String conflictId;
     String reports;
@@ -258,5 +260,42 @@ class LossReportsOverHttpTest {
         assertThat(decrease.status()).isEqualTo(201);
         assertThat(decrease.json().path("warnings").get(0).asText()).contains("'s60'");
         assertThat(api.post(reports, lossReport("s5", "2025-01-06", 105)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLongLedgerIsSnapshottedLessOftenAsItGrows() throws InterruptedException {
+        // The test profile snapshots every 20 events, or every quarter of the ledger's length when more.
+        LocalDate start = LocalDate.of(2022, 3, 1);
+        api.post(reports + "/batch", batch(IntStream.range(0, 200)
+                .mapToObj(i -> batchItem("g" + i, start.plusDays(i).toString(), 1000L + i)).toList()));
+        assertThat(awaitSnapshotAfter(-1, 10_000)).as("a snapshot of the 200 reports").isEqualTo(199);
+
+        api.post(reports + "/batch", batch(IntStream.range(200, 240)
+                .mapToObj(i -> batchItem("g" + i, start.plusDays(i).toString(), 1000L + i)).toList()));
+        assertThat(awaitSnapshotAfter(199, 2_000)).as("40 events are fewer than a quarter of 240").isEqualTo(199);
+
+        api.post(reports + "/batch", batch(IntStream.range(240, 280)
+                .mapToObj(i -> batchItem("g" + i, start.plusDays(i).toString(), 1000L + i)).toList()));
+        assertThat(awaitSnapshotAfter(199, 10_000)).as("80 events are more than a quarter of 280").isEqualTo(279);
+        aggregateCache.removeAll(); // the next write reads the ledger from its snapshot
+        var next = api.post(reports, lossReport("g280", start.plusDays(280).toString(), 900));
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(next.json().path("version").asLong()).isEqualTo(280);
+        assertThat(next.json().path("warnings").get(0).asText()).contains("'g279'");
+    }
+
+    /** The latest snapshot's sequence number once it is beyond {@code after}, or as it is after the wait. */
+    private long awaitSnapshotAfter(long after, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        long latest = -1;
+        while (System.nanoTime() < deadline) {
+            latest = jdbc.queryForObject("SELECT coalesce(max(sequence_number), -1) FROM"
+                    + " event_store.snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, ledger());
+            if (latest > after) {
+                return latest;
+            }
+            Thread.sleep(50);
+        }
+        return latest;
     }
 }

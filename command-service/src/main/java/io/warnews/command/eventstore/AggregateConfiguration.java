@@ -1,7 +1,6 @@
 package io.warnews.command.eventstore;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -61,10 +60,14 @@ class AggregateConfiguration {
                 .build();
     }
 
-    /** A loss ledger receives a report a day for years: snapshot it every so many events. */
+    /**
+     * A loss ledger receives a report a day for years: snapshot it every so many events, and once it
+     * is long, every quarter of its length (a snapshot costs as much as the ledger is long).
+     */
     @Bean
     SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
-                                                    @Value("${warnews.snapshots.ledger-threshold:250}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+                                                    @Value("${warnews.snapshots.ledger-threshold:250}") int threshold,
+                                                    @Value("${warnews.snapshots.ledger-fraction:4}") int divisor) {
+        return new GrowingSnapshotTriggerDefinition(snapshotter, threshold, divisor);
     }
 }

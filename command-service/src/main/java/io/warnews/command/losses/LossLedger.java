@@ -53,8 +53,11 @@ class LossLedger {
     private String claimant;
     private long version;
     private Map<String, ReportState> reports = new HashMap<>();
-    /** Per category, the cumulative figures of the reports that stand. */
-    private Map<LossCategory, CumulativeSeries> series = new EnumMap<>(LossCategory.class);
+    /**
+     * Per category, the cumulative figures of the reports that stand: derived from {@code reports},
+     * so not part of a snapshot (transient); rebuilt from the reports when first needed after one.
+     */
+    private transient Map<LossCategory, CumulativeSeries> series;
 
     LossLedger() {
     }
@@ -108,7 +111,7 @@ class LossLedger {
         }
         conflict.requireWithinConflict(report.asOf(), clock, "asOf of report '" + report.reportId() + "'");
         requireWellFormed(report.reportId(), report.figures());
-        List<String> warnings = LossConsistency.warnings(series, report.reportId(), report.asOf(), report.basis(),
+        List<String> warnings = LossConsistency.warnings(series(), report.reportId(), report.asOf(), report.basis(),
                 report.figures());
         apply(new LossesReported(command.ledgerId(), report.reportId(), command.conflictId(), command.side(),
                 canonicalClaimant, report.asOf(), report.basis(), report.figures(), report.source()));
@@ -134,7 +137,7 @@ class LossLedger {
         }
         conflicts.require(conflictId).requireWithinConflict(asOf, clock, "asOf");
         requireWellFormed(command.reportId(), command.figures());
-        List<String> warnings = LossConsistency.warnings(series, command.reportId(), asOf, basis, command.figures());
+        List<String> warnings = LossConsistency.warnings(series(), command.reportId(), asOf, basis, command.figures());
         apply(new LossReportCorrected(ledgerId, command.reportId(), conflictId, side, claimant, asOf, basis,
                 command.figures(), command.reason(), command.source()));
         return new LossRecorded(ledgerId, version, true, warnings);
@@ -160,7 +163,7 @@ class LossLedger {
         }
         conflicts.require(conflictId).requireWithinConflict(asOf, clock, "asOf");
         requireWellFormed(command.reportId(), command.figures());
-        List<String> warnings = LossConsistency.warnings(series, command.reportId(), asOf, basis, command.figures());
+        List<String> warnings = LossConsistency.warnings(series(), command.reportId(), asOf, basis, command.figures());
         apply(new LossReportRevised(ledgerId, command.reportId(), conflictId, side, claimant, asOf, basis,
                 command.figures(), command.reason(), source));
         return new LossRecorded(ledgerId, version, true, warnings);
@@ -183,7 +186,7 @@ class LossLedger {
         if (!report.retracted()) {
             return new LossRecorded(ledgerId, report.version(), false);
         }
-        List<String> warnings = LossConsistency.warnings(series, command.reportId(), report.asOf(), report.basis(),
+        List<String> warnings = LossConsistency.warnings(series(), command.reportId(), report.asOf(), report.basis(),
                 report.figures());
         apply(new LossReportRestored(ledgerId, command.reportId(), conflictId, side, claimant, command.reason()));
         return new LossRecorded(ledgerId, version, true, warnings);
@@ -266,12 +269,24 @@ class LossLedger {
         addPoints(reportId, after);
     }
 
+    private Map<LossCategory, CumulativeSeries> series() {
+        if (series == null) {
+            series = new EnumMap<>(LossCategory.class);
+            reports.forEach((reportId, report) -> {
+                if (!report.retracted()) {
+                    addPoints(reportId, report);
+                }
+            });
+        }
+        return series;
+    }
+
     private void addPoints(String reportId, ReportState report) {
         if (report.basis() != Basis.CUMULATIVE) {
             return;
         }
         for (LossFigure figure : report.figures()) {
-            series.computeIfAbsent(figure.category(), c -> new CumulativeSeries())
+            series().computeIfAbsent(figure.category(), c -> new CumulativeSeries())
                     .add(new CumulativeSeries.Point(reportId, report.asOf(), figure.floor(), figure.ceiling()));
         }
     }
@@ -281,7 +296,7 @@ class LossLedger {
             return;
         }
         for (LossFigure figure : report.figures()) {
-            CumulativeSeries points = series.get(figure.category());
+            CumulativeSeries points = series().get(figure.category());
             if (points != null) {
                 points.remove(reportId, report.asOf());
             }

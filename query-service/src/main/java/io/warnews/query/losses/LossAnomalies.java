@@ -72,20 +72,22 @@ final class LossAnomalies {
                 .addValue("categoryList", List.copyOf(categories))
                 .addValue("first", first).addValue("last", last);
         Map<String, LocalDate[]> windows = new HashMap<>();
+        // Per category, the nearest standing figure before and after: one index lookup each
+        // (loss_figure by ledger, category and world date), however sparse the category.
         jdbc.query("""
                 SELECT c.category,
-                    (SELECT r.as_of_end FROM read_model.loss_report r
-                     JOIN read_model.loss_figure f ON f.ledger_id = r.ledger_id AND f.report_id = r.report_id
-                         AND f.revision = r.revision AND f.category = c.category
-                     WHERE r.ledger_id = :ledger AND r.recorded_to IS NULL AND NOT r.retracted
-                         AND r.basis = 'CUMULATIVE' AND r.as_of_end < :first
-                     ORDER BY r.as_of_end DESC LIMIT 1) AS lo,
-                    (SELECT r.as_of_end FROM read_model.loss_report r
-                     JOIN read_model.loss_figure f ON f.ledger_id = r.ledger_id AND f.report_id = r.report_id
-                         AND f.revision = r.revision AND f.category = c.category
-                     WHERE r.ledger_id = :ledger AND r.recorded_to IS NULL AND NOT r.retracted
-                         AND r.basis = 'CUMULATIVE' AND r.as_of_end > :last
-                     ORDER BY r.as_of_end LIMIT 1) AS hi
+                    (SELECT f.as_of_end FROM read_model.loss_figure f
+                     JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
+                         AND r.revision = f.revision
+                     WHERE f.ledger_id = :ledger AND f.category = c.category AND f.as_of_end < :first
+                         AND r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
+                     ORDER BY f.as_of_end DESC LIMIT 1) AS lo,
+                    (SELECT f.as_of_end FROM read_model.loss_figure f
+                     JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
+                         AND r.revision = f.revision
+                     WHERE f.ledger_id = :ledger AND f.category = c.category AND f.as_of_end > :last
+                         AND r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
+                     ORDER BY f.as_of_end LIMIT 1) AS hi
                 FROM unnest(string_to_array(:categories, ',')) AS c(category)
                 """, params, rs -> {
             LocalDate lo = rs.getObject("lo", LocalDate.class);
@@ -97,15 +99,24 @@ final class LossAnomalies {
         params.addValue("from", from).addValue("to", to);
 
         Map<String, TreeMap<LocalDate, List<Point>>> points = new HashMap<>();
+        List<String> windowCategories = List.copyOf(windows.keySet());
+        params.addValue("windowCategories", String.join(",", windowCategories))
+                .addValue("los", String.join(",", windowCategories.stream()
+                        .map(category -> windows.get(category)[0].toString()).toList()))
+                .addValue("his", String.join(",", windowCategories.stream()
+                        .map(category -> windows.get(category)[1].toString()).toList()));
+        // The standing figures of each category within its own window only.
         jdbc.query("""
-                SELECT r.report_id, r.as_of, r.as_of_end, f.category, f.value, f.qualifier, f.lower_bound,
+                SELECT f.report_id, r.as_of, f.as_of_end, f.category, f.value, f.qualifier, f.lower_bound,
                     f.upper_bound
-                FROM read_model.loss_report r
-                JOIN read_model.loss_figure f ON f.ledger_id = r.ledger_id AND f.report_id = r.report_id
-                    AND f.revision = r.revision
-                WHERE r.ledger_id = :ledger AND r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
-                    AND r.as_of_end BETWEEN :from AND :to AND f.category IN (:categoryList)
-                ORDER BY r.report_id
+                FROM unnest(string_to_array(:windowCategories, ','), string_to_array(:los, ',')::date[],
+                        string_to_array(:his, ',')::date[]) AS w(category, lo, hi)
+                JOIN read_model.loss_figure f ON f.ledger_id = :ledger AND f.category = w.category
+                    AND f.as_of_end BETWEEN w.lo AND w.hi
+                JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
+                    AND r.revision = f.revision
+                WHERE r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
+                ORDER BY f.report_id
                 """, params, rs -> {
             String category = rs.getString("category");
             LocalDate day = rs.getObject("as_of_end", LocalDate.class);

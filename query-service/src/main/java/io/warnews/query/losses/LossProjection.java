@@ -179,8 +179,8 @@ class LossProjection {
                 """, params);
         jdbc.update("""
                 INSERT INTO read_model.loss_figure (ledger_id, report_id, revision, category, value, qualifier,
-                    lower_bound, upper_bound)
-                SELECT ledger_id, report_id, :revision, category, value, qualifier, lower_bound, upper_bound
+                    lower_bound, upper_bound, as_of_end)
+                SELECT ledger_id, report_id, :revision, category, value, qualifier, lower_bound, upper_bound, as_of_end
                 FROM read_model.loss_figure
                 WHERE ledger_id = :ledger AND report_id = :report AND revision = :previous
                 """, params);
@@ -220,15 +220,16 @@ class LossProjection {
                 .addValue("report", version.reportId()).addValue("revision", revision);
         jdbc.batchUpdate("""
                 INSERT INTO read_model.loss_figure (ledger_id, report_id, revision, category, value, qualifier,
-                    lower_bound, upper_bound)
-                VALUES (:ledger, :report, :revision, :category, :value, :qualifier, :lower, :upper)
+                    lower_bound, upper_bound, as_of_end)
+                VALUES (:ledger, :report, :revision, :category, :value, :qualifier, :lower, :upper, :end)
                 """, version.figures().stream().map(figure -> (SqlParameterSource) new MapSqlParameterSource(
                         key.getValues())
                 .addValue("category", figure.category().name())
                 .addValue("value", figure.value())
                 .addValue("qualifier", figure.qualifier().name())
                 .addValue("lower", figure.lower())
-                .addValue("upper", figure.upper())).toArray(SqlParameterSource[]::new));
+                .addValue("upper", figure.upper())
+                .addValue("end", version.asOf().end())).toArray(SqlParameterSource[]::new));
     }
 
     /**

@@ -263,4 +263,41 @@ class LossesReadModelTest {
                 .andExpect(jsonPath("$.points[*].value").value(contains(5_000, 4_000)))
                 .andExpect(jsonPath("$.points[*].anomalous").value(contains(true, true)));
     }
+
+    @Test
+    void aCategoryGivenRarelyIsComparedWithItsNearestFigureHoweverFarBack() throws Exception {
+        // CAPTURED given on the 1st and on the 30th only; PERSONNEL every day in between.
+        feed.deliver(ledger(MOD), 0, new LossesReported(ledger(MOD), "s1", conflict, "RU", MOD,
+                WorldDate.parse("2025-05-01"), Basis.CUMULATIVE, List.of(
+                new LossFigure(LossCategory.PERSONNEL, 1_000, Qualifier.ABOUT),
+                new LossFigure(LossCategory.CAPTURED, 500, Qualifier.EXACT)), SeedStory.ARTICLE));
+        for (int day = 2; day < 30; day++) {
+            feed.deliver(ledger(MOD), day - 1, report(MOD, "s" + day, "2025-05-%02d".formatted(day), 1_000 + day));
+        }
+        feed.deliver(ledger(MOD), 29, new LossesReported(ledger(MOD), "s30", conflict, "RU", MOD,
+                WorldDate.parse("2025-05-30"), Basis.CUMULATIVE, List.of(
+                new LossFigure(LossCategory.PERSONNEL, 1_030, Qualifier.ABOUT),
+                new LossFigure(LossCategory.CAPTURED, 450, Qualifier.EXACT)), SeedStory.ARTICLE));
+
+        http.perform(get("/api/conflicts/{c}/loss-anomalies", conflict).param("status", "open"))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.anomalies[0].category").value("CAPTURED"))
+                .andExpect(jsonPath("$.anomalies[0].earlier.reportId").value("s1"))
+                .andExpect(jsonPath("$.anomalies[0].later.reportId").value("s30"));
+
+        // A CAPTURED figure between them: the two comparisons are now with it.
+        feed.deliver(ledger(MOD), 30, new LossesReported(ledger(MOD), "s15b", conflict, "RU", MOD,
+                WorldDate.parse("2025-05-15"), Basis.CUMULATIVE, List.of(
+                new LossFigure(LossCategory.CAPTURED, 480, Qualifier.EXACT)), SeedStory.ARTICLE));
+        http.perform(get("/api/conflicts/{c}/loss-anomalies", conflict).param("status", "open"))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.anomalies[*].earlier.reportId").value(
+                        org.hamcrest.Matchers.containsInAnyOrder("s1", "s15b")))
+                .andExpect(jsonPath("$.anomalies[*].later.reportId").value(
+                        org.hamcrest.Matchers.containsInAnyOrder("s15b", "s30")));
+        http.perform(get("/api/conflicts/{c}/loss-anomalies", conflict).param("status", "resolved"))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.anomalies[0].earlier.reportId").value("s1"))
+                .andExpect(jsonPath("$.anomalies[0].later.reportId").value("s30"));
+    }
 }

@@ -4,6 +4,7 @@ import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -14,7 +15,11 @@ import java.sql.SQLTransientConnectionException;
 /**
  * Tells whether a failure comes from the database being unreachable, shutting down, frozen (a
  * statement or socket timed out) or out of connections, or from a time-out waiting for the
- * framework: all answered 503 with Retry-After, and nothing was recorded.
+ * framework: all answered 503 with Retry-After. Nothing was recorded, except when the database
+ * stopped answering during the commit itself: the connection is then lost and the commit's
+ * outcome unknown (a frozen server may still commit once it runs again), and the rollback that
+ * follows fails on the closed connection ({@link TransactionSystemException}, "JDBC rollback
+ * failed"); sending the same request again is safe either way (recorded once, answered 200).
  */
 final class DatabaseUnavailable {
 
@@ -26,7 +31,8 @@ final class DatabaseUnavailable {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
                     || cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
                     || cause instanceof SQLTimeoutException || cause instanceof SocketTimeoutException
-                    || cause instanceof AxonTimeoutException || cause instanceof LockAcquisitionFailedException) {
+                    || cause instanceof AxonTimeoutException || cause instanceof LockAcquisitionFailedException
+                    || cause instanceof TransactionSystemException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

@@ -232,6 +232,7 @@ final class FaultLab implements AutoCloseable {
         }
 
         private void write(int writer, boolean shared) {
+            // dates stay before the sources' publication (2025-01-01): a later one is refused (422)
             LocalDate first = LocalDate.of(2000, 1, 2);
             while (running.get()) {
                 int n = reports.incrementAndGet();
@@ -244,7 +245,7 @@ final class FaultLab implements AutoCloseable {
                                 {"reportId":"%s","side":"RU","claimant":"%s","asOf":"%s",
                                  "figures":[{"category":"PERSONNEL","value":%d}],
                                  "source":{"outlet":"faults","url":"https://example.org","publishedAt":"2025-01-01T00:00:00Z"}}"""
-                                .formatted(reportId, claimant, first.plusDays(n), 100 + n))), "command-service");
+                                .formatted(reportId, claimant, first.plusDays(n % 9_000), 100 + n))), "command-service");
                 if (response != null && (response.statusCode() == 201 || response.statusCode() == 200)) {
                     acknowledged.add(reportId);
                 }

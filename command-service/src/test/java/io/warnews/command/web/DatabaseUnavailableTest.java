@@ -24,6 +24,15 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aConnectionThePoolHadAlreadyFoundBrokenIsTheDatabaseBeingUnavailable() {
+        // HikariCP's answer once a statement of the same request broke the connection (the snapshot
+        // read timed out while PostgreSQL was frozen, Axon went on to read the events on it)
+        assertThat(DatabaseUnavailable.causes(new IllegalStateException("Failed to create a SQL statement",
+                new SQLException("Connection is closed")))).isTrue();
+        assertThat(DatabaseUnavailable.causes(new SQLException("some other client-side failure"))).isFalse();
+    }
+
+    @Test
     void aTimeoutOrAConnectionStateIsTooAndABrokenRuleIsNot() {
         assertThat(DatabaseUnavailable.causes(new RuntimeException(new SocketTimeoutException("Read timed out"))))
                 .isTrue();

@@ -28,7 +28,9 @@ import org.springframework.transaction.TransactionSystemException;
  *       {@link CannotGetJdbcConnectionException}, {@link CannotCreateTransactionException},
  *       {@link TransactionSystemException} (a commit or a rollback to a savepoint failed on a lost connection), JDBC's
  *       {@link SQLTransientException} and {@link SQLRecoverableException}, a socket failure on the way to
- *       the database, and Axon's {@link AxonTimeoutException} (a handler that took too long).</li>
+ *       the database, and Axon's {@link AxonTimeoutException} (a handler that took too long);</li>
+ *   <li>the pool's "Connection is closed" (no SQL state): the connection was found broken by an earlier
+ *       statement of the same batch.</li>
  * </ul>
  */
 final class TransientFailures {
@@ -51,7 +53,8 @@ final class TransientFailures {
                     || cause instanceof SocketTimeoutException || cause instanceof AxonTimeoutException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && transientState(sql)) {
+            if (cause instanceof SQLException sql
+                    && (transientState(sql) || io.warnews.query.web.DatabaseUnavailable.pooledConnectionClosed(sql))) {
                 return true;
             }
         }

@@ -32,6 +32,9 @@ public final class DatabaseUnavailable {
                     || cause instanceof TransactionSystemException) {
                 return true;
             }
+            if (cause instanceof SQLException sql && pooledConnectionClosed(sql)) {
+                return true;
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
                     || sql.getSQLState().equals("57014") || sql.getSQLState().equals("53300"))) {
@@ -39,5 +42,14 @@ public final class DatabaseUnavailable {
             }
         }
         return false;
+    }
+
+    /**
+     * The connection pool's answer for a connection it has already found broken earlier in the same
+     * request (a statement on it timed out while the database was frozen, and the framework went on,
+     * e.g. past a snapshot it could not read): HikariCP closes it and says so, without a SQL state.
+     */
+    public static boolean pooledConnectionClosed(SQLException sql) {
+        return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
     }
 }

@@ -1,5 +1,8 @@
-// Live updates: follows GET /api/feed (Server-Sent Events) and asks the page to refresh, reading
-// with waitFor=<streamId>@<version> so that the read models already hold what the feed announced.
+// Live updates: follows GET /api/feed (Server-Sent Events) from now on (from=now: no replay of the
+// whole record) and asks the page to refresh, reading with waitFor=<streamId>@<version> so that the
+// read models already hold what the feed announced. The page reads its views once the feed is open
+// (onReady), so that nothing recorded between its reads and the feed's start is missed; on a
+// reconnect EventSource resumes after the last id it received (the feed's opening comment has one).
 
 // The feed names each event by its type: EventSource delivers only the names listened to.
 export const EVENT_TYPES = ['ConflictRegistered', 'LossesReported', 'LossReportCorrected', 'LossReportRetracted',
@@ -7,32 +10,34 @@ export const EVENT_TYPES = ['ConflictRegistered', 'LossesReported', 'LossReportC
     'TermsProposed', 'TermsAccepted', 'TermsRejected', 'PrisonersExchanged', 'TalksSuspended', 'TalksResumed',
     'AgreementSigned', 'TalksCollapsed'];
 
-// Events recorded this long before the page loaded are already in what it read: no refresh for them.
-const ALREADY_READ_MS = 5000;
 const QUIET_MS = 300;
 
 /**
- * Opens the feed. onChange({waitFor, type, count}) is called once a burst of new events is over;
- * onStatus(text) says whether the page is live.
+ * Opens the feed from now. onChange({waitFor, type, count}) is called once a burst of new events is
+ * over; onStatus(text) says whether the page is live; onReady() once, when the feed is open (or has
+ * failed, or is not available): the moment to read the views.
  */
-export function followFeed(url, onChange, onStatus) {
+export function followFeed(url, onChange, onStatus, onReady = () => {}) {
+    let ready = false;
+    const readyOnce = () => {
+        if (!ready) {
+            ready = true;
+            onReady();
+        }
+    };
     if (typeof EventSource === 'undefined') {
         onStatus('Live updates are not available in this browser: reload to see new figures.');
+        readyOnce();
         return null;
     }
-    const loadedAt = Date.now();
     let pending = null;
     let timer = null;
-    const source = new EventSource(url);
+    const source = new EventSource(url + (url.includes('?') ? '&' : '?') + 'from=now');
     const receive = (message) => {
         let event;
         try {
             event = JSON.parse(message.data);
         } catch (ignored) {
-            return;
-        }
-        const recordedAt = Date.parse(event.recordedAt);
-        if (Number.isFinite(recordedAt) && recordedAt < loadedAt - ALREADY_READ_MS) {
             return;
         }
         pending = {waitFor: `${event.streamId}@${event.version}`, type: event.type ?? message.type,
@@ -48,9 +53,15 @@ export function followFeed(url, onChange, onStatus) {
         source.addEventListener(type, receive);
     }
     source.addEventListener('message', receive);
-    source.onopen = () => onStatus('Live: new reports appear here as they are recorded.');
-    source.onerror = () => onStatus(source.readyState === EventSource.CLOSED
-        ? 'Live updates stopped: reload the page to see new figures.'
-        : 'Reconnecting to live updates…');
+    source.onopen = () => {
+        onStatus('Live: new reports appear here as they are recorded.');
+        readyOnce();
+    };
+    source.onerror = () => {
+        onStatus(source.readyState === EventSource.CLOSED
+            ? 'Live updates stopped: reload the page to see new figures.'
+            : 'Reconnecting to live updates…');
+        readyOnce();
+    };
     return source;
 }

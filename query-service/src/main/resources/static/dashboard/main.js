@@ -217,7 +217,7 @@ function wireForms() {
     });
 }
 
-function startLive() {
+function startLive(onReady) {
     followFeed(paths.feed(), change => {
         refresh(change.waitFor).then(() => {
             $('live-status').textContent = `Live · updated at ${new Date().toLocaleTimeString('en-GB')}`
@@ -225,9 +225,10 @@ function startLive() {
         }).catch(() => {});
     }, text => {
         $('live-status').textContent = text;
-    });
+    }, onReady);
 }
 
 $('losses-title').setAttribute('tabindex', '-1');
 wireForms();
-refresh().catch(() => {}).finally(startLive);
+// The feed first, from now; the views are read once it is open, so that nothing recorded meanwhile is missed.
+startLive(() => refresh().catch(() => {}));

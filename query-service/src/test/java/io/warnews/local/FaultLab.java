@@ -53,6 +53,8 @@ final class FaultLab implements AutoCloseable {
     private static final String AUDITOR = "Basic " + Base64.getEncoder().encodeToString(
             "auditor:auditor-dev-password".getBytes());
     private static final List<String> GROUPS = List.of("conflicts", "losses", "attacks", "talks", "timeline");
+    /** Seconds of load before each fault and after it ({@code -Dfaults.load-seconds}). */
+    static final long LOAD_SECONDS = Long.getLong("faults.load-seconds", 5);
 
     private final Path folder;
     private final Path data;
@@ -69,6 +71,8 @@ final class FaultLab implements AutoCloseable {
     final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     /** Every answer's status (0: no answer: refused, reset or timed out), by service. */
     final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    /** Numbers the writers' reports across all loads: every write of the run is a new report. */
+    private final AtomicInteger reports = new AtomicInteger();
     /** The 5xx answers other than 503, with their bodies. */
     final List<String> failures = new CopyOnWriteArrayList<>();
 
@@ -110,28 +114,28 @@ final class FaultLab implements AutoCloseable {
     void startPostgres() throws IOException {
         postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(pgPort)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on").start();
+                .setServerConfig("full_page_writes", "on")
+                // crash recovery after a kill -9 on a busy machine can take longer than the 10 s default
+                .setPGStartupWait(Duration.ofSeconds(120)).start();
     }
 
     ServiceProcess startCommand(int port) throws Exception {
         return ServiceProcess.start(Path.of("../command-service/target/command-service-exec.jar"),
                 "command-service-" + port, folder.resolve("logs"), port, jdbcUrl, LocalDatabase.COMMAND_ROLE,
-                List.of("--spring.datasource.hikari.connection-timeout=2000")).awaitHealthy(Duration.ofMinutes(5));
+                List.of()).awaitHealthy(Duration.ofMinutes(5));
     }
 
     private void startQuery() throws Exception {
         if (queryAsProcess) {
             query = ServiceProcess.start(Path.of("target/query-service.jar"), "query-service", folder.resolve("logs"),
-                    queryPort, jdbcUrl, LocalDatabase.QUERY_ROLE,
-                    List.of("--spring.datasource.hikari.connection-timeout=2000"))
+                    queryPort, jdbcUrl, LocalDatabase.QUERY_ROLE, List.of())
                     .awaitHealthy(Duration.ofMinutes(5));
             queryUrl = query.url();
         } else {
             queryInJvm = new SpringApplicationBuilder(QueryServiceApplication.class).profiles("local").run(
                     "--server.port=" + queryPort, "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=" + LocalDatabase.QUERY_ROLE,
-                    "--spring.datasource.password=" + LocalDatabase.QUERY_ROLE,
-                    "--spring.datasource.hikari.connection-timeout=2000");
+                    "--spring.datasource.password=" + LocalDatabase.QUERY_ROLE);
             queryUrl = "http://localhost:" + queryPort;
         }
     }
@@ -212,7 +216,6 @@ final class FaultLab implements AutoCloseable {
     final class Load {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Thread> threads = new ArrayList<>();
-        private final AtomicInteger sequence = new AtomicInteger();
 
         private Load(int writers, boolean shared) {
             for (int w = 0; w < writers; w++) {
@@ -229,9 +232,10 @@ final class FaultLab implements AutoCloseable {
         }
 
         private void write(int writer, boolean shared) {
+            // dates stay before the sources' publication (2025-01-01): a later one is refused (422)
             LocalDate first = LocalDate.of(2000, 1, 2);
             while (running.get()) {
-                int n = sequence.incrementAndGet();
+                int n = reports.incrementAndGet();
                 String claimant = shared ? "Shared " + (n % 3) : "Writer " + writer;
                 String reportId = "w" + writer + "-" + n;
                 String url = commands.get(n % commands.size()).url() + "/api/conflicts/" + CONFLICT + "/loss-reports";
@@ -241,7 +245,7 @@ final class FaultLab implements AutoCloseable {
                                 {"reportId":"%s","side":"RU","claimant":"%s","asOf":"%s",
                                  "figures":[{"category":"PERSONNEL","value":%d}],
                                  "source":{"outlet":"faults","url":"https://example.org","publishedAt":"2025-01-01T00:00:00Z"}}"""
-                                .formatted(reportId, claimant, first.plusDays(n), 100 + n))), "command-service");
+                                .formatted(reportId, claimant, first.plusDays(n % 9_000), 100 + n))), "command-service");
                 if (response != null && (response.statusCode() == 201 || response.statusCode() == 200)) {
                     acknowledged.add(reportId);
                 }
@@ -313,7 +317,8 @@ final class FaultLab implements AutoCloseable {
     }
 
     /**
-     * A fault under load: writers and a reader for 5 s, the fault, 5 s more of load, then the checks.
+     * A fault under load: writers and a reader for 5 s ({@link #LOAD_SECONDS}), the fault, 5 s more of
+     * load, then the checks.
      * Prints how long after the end of the fault the read models had converged.
      */
     void scenario(String name, int writers, boolean shared, Fault fault) throws Exception {
@@ -329,18 +334,19 @@ final class FaultLab implements AutoCloseable {
         failures.clear();
         statuses.clear();
         Load load = load(writers, shared);
-        Thread.sleep(5_000);
+        Thread.sleep(LOAD_SECONDS * 1_000);
         fault.run();
         long ended = System.nanoTime();
-        Thread.sleep(5_000);
+        Thread.sleep(LOAD_SECONDS * 1_000);
         load.stop();
         awaitConverged(Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - ended) / 1e9;
         assertRebuildsMatch();
         assertNothingAcknowledgedLost();
-        System.out.printf("FAULT %-44s read models converged %5.1f s after the fault ended (load went on for 5 s"
+        System.out.printf("FAULT %-44s read models converged %5.1f s after the fault ended (load went on for %d s"
                         + " of it); rebuilds equal; %d writes acknowledged, none lost; answers %s; 5xx other than"
-                        + " 503: %d%n", name, seconds, acknowledged.size() - before, statusCounts(), failures.size());
+                        + " 503: %d%n", name, seconds, LOAD_SECONDS, acknowledged.size() - before, statusCounts(),
+                failures.size());
         if (no500) {
             assertNo500();
         }

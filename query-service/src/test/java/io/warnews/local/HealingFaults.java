@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The fault suite: {@code mvn -Pfaults verify} (about 10 minutes). One backend (a durable
+ * The fault suite: {@code mvn -Pfaults verify} (about 7 minutes with the build, on 2 cores). One backend (a durable
  * PostgreSQL, the command-service, the query-service, as processes) goes through each fault in
  * turn under several writers and a public reader. After each: no acknowledged write lost, no 500
  * answered, and every read model converged by itself (no dead letter, no manual step) to exactly
@@ -31,7 +31,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HealingFaults {
 
-    private static final int WRITERS = 6;
+    /** Sizes, as system properties ({@code mvn -Pfaults verify -Dfaults.writers=4 ...}): writers under load. */
+    private static final int WRITERS = Integer.getInteger("faults.writers", 6);
+    /** How long PostgreSQL is shut down, and frozen ({@code -Dfaults.outage-seconds}). */
+    private static final long OUTAGE_SECONDS = Long.getLong("faults.outage-seconds", 30);
+    /** Rounds of eight requests creating the same conflict on both command-services ({@code -Dfaults.race-rounds}). */
+    private static final int RACE_ROUNDS = Integer.getInteger("faults.race-rounds", 10);
     private static FaultLab lab;
 
     @BeforeAll
@@ -71,9 +76,9 @@ class HealingFaults {
     @Test
     @Order(4)
     void postgresShutDownFor30Seconds() throws Exception {
-        lab.scenario("PostgreSQL shut down for 30 s", WRITERS, false, () -> {
+        lab.scenario("PostgreSQL shut down for " + OUTAGE_SECONDS + " s", WRITERS, false, () -> {
             lab.shutdownPostgres();
-            Thread.sleep(30_000);
+            Thread.sleep(OUTAGE_SECONDS * 1_000);
             lab.startPostgres();
         });
     }
@@ -81,9 +86,9 @@ class HealingFaults {
     @Test
     @Order(5)
     void postgresFrozenFor30Seconds() throws Exception {
-        lab.scenario("PostgreSQL frozen (SIGSTOP) for 30 s", WRITERS, false, () -> {
+        lab.scenario("PostgreSQL frozen (SIGSTOP) for " + OUTAGE_SECONDS + " s", WRITERS, false, () -> {
             lab.freezePostgres(true);
-            Thread.sleep(30_000);
+            Thread.sleep(OUTAGE_SECONDS * 1_000);
             lab.freezePostgres(false);
         });
     }
@@ -95,7 +100,7 @@ class HealingFaults {
         List<Integer> creations = new ArrayList<>();
         lab.scenario("two command-services racing (creation too)", WRITERS, true, () -> {
             ExecutorService pool = Executors.newFixedThreadPool(8);
-            for (int round = 0; round < 10; round++) {
+            for (int round = 0; round < RACE_ROUNDS; round++) {
                 String conflictId = "race-" + round;
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<HttpResponse<String>>> answers = new ArrayList<>();

@@ -4,6 +4,7 @@ import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -14,7 +15,11 @@ import java.sql.SQLTransientConnectionException;
 /**
  * Tells whether a failure comes from the database being unreachable, shutting down, frozen (a
  * statement or socket timed out) or out of connections, or from a time-out waiting for the
- * framework: all answered 503 with Retry-After, and nothing was recorded.
+ * framework: all answered 503 with Retry-After. Nothing was recorded, except when the database
+ * stopped answering during the commit itself: the connection is then lost and the commit's
+ * outcome unknown (a frozen server may still commit once it runs again), and the rollback that
+ * follows fails on the closed connection ({@link TransactionSystemException}, "JDBC rollback
+ * failed"); sending the same request again is safe either way (recorded once, answered 200).
  */
 final class DatabaseUnavailable {
 
@@ -26,7 +31,11 @@ final class DatabaseUnavailable {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
                     || cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
                     || cause instanceof SQLTimeoutException || cause instanceof SocketTimeoutException
-                    || cause instanceof AxonTimeoutException || cause instanceof LockAcquisitionFailedException) {
+                    || cause instanceof AxonTimeoutException || cause instanceof LockAcquisitionFailedException
+                    || cause instanceof TransactionSystemException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && pooledConnectionClosed(sql)) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
@@ -36,5 +45,14 @@ final class DatabaseUnavailable {
             }
         }
         return false;
+    }
+
+    /**
+     * The connection pool's answer for a connection it has already found broken earlier in the same
+     * request (a statement on it timed out while the database was frozen, and the framework went on,
+     * e.g. past a snapshot it could not read): HikariCP closes it and says so, without a SQL state.
+     */
+    static boolean pooledConnectionClosed(SQLException sql) {
+        return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.database.PoolPerPurpose;
 import io.warnews.query.web.NotFound;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,16 @@ class DeadLetters {
         return letters;
     }
 
-    /** Retries one sequence, or each sequence once when {@code sequenceId} is null. */
+    /**
+     * Retries one sequence, or each sequence once when {@code sequenceId} is null. The handlers run
+     * as processing does, on the processing pool's connections and limits, although an auditor's
+     * request asked for it.
+     */
     Retried retry(String group, String sequenceId) {
+        return PoolPerPurpose.forProcessing(() -> retrying(group, sequenceId));
+    }
+
+    private Retried retrying(String group, String sequenceId) {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(
                 queueName(group)).orElseThrow(() -> new NotFound("dead-letter queue", group));
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);

@@ -11,6 +11,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Rule: a failure that says nothing about the event is retried, never dead-lettered. The database
@@ -24,9 +25,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
  *   <li>{@code 40001} serialization failure, {@code 40P01} deadlock, {@code 55P03} lock not available,
  *       {@code 53xxx} insufficient resources (too many connections, out of memory or disk);</li>
  *   <li>Spring's {@link TransientDataAccessException} and {@link RecoverableDataAccessException},
- *       {@link CannotGetJdbcConnectionException}, {@link CannotCreateTransactionException}, JDBC's
+ *       {@link CannotGetJdbcConnectionException}, {@link CannotCreateTransactionException},
+ *       {@link TransactionSystemException} (a commit or a rollback to a savepoint failed on a lost connection), JDBC's
  *       {@link SQLTransientException} and {@link SQLRecoverableException}, a socket failure on the way to
- *       the database, and Axon's {@link AxonTimeoutException} (a handler that took too long).</li>
+ *       the database, and Axon's {@link AxonTimeoutException} (a handler that took too long);</li>
+ *   <li>the pool's "Connection is closed" (no SQL state): the connection was found broken by an earlier
+ *       statement of the same batch.</li>
  * </ul>
  */
 final class TransientFailures {
@@ -43,13 +47,14 @@ final class TransientFailures {
         for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof CannotGetJdbcConnectionException
-                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
                     || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
                     || cause instanceof SocketException
                     || cause instanceof SocketTimeoutException || cause instanceof AxonTimeoutException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && transientState(sql)) {
+            if (cause instanceof SQLException sql
+                    && (transientState(sql) || io.warnews.query.web.DatabaseUnavailable.pooledConnectionClosed(sql))) {
                 return true;
             }
         }

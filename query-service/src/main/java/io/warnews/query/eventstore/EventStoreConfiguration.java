@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Profile;
  * Reads the event store the command-service writes: Axon's JDBC engine over the same tables, with
  * the contract's Jackson configuration. The query-service only streams from it; nothing here
  * appends. The short fetch delay is what makes a write visible here within the 150 ms target:
- * the store is polled across processes. In the {@code axonserver} profile Axon Server is the
+ * the store is polled across processes. The processors' reads take the processing pool's
+ * connections, an HTTP request's (an audit read of a stream) the requests pool's
+ * ({@code io.warnews.query.database.PoolPerPurpose}). In the {@code axonserver} profile Axon Server is the
  * event store and neither bean is created.
  */
 @Configuration

@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Processor tokens live next to the read models ({@code read_model.token_entry}) and go through
  * the same DataSource and transaction manager, so a projection's rows and its token commit
- * together. Tokens are stored as JSON text, readable with plain SQL.
+ * together, on a connection of the processing pool (its generous limits, not the requests' fail-fast
+ * ones: see {@code io.warnews.query.database.PoolPerPurpose}). Tokens are stored as JSON text,
+ * readable with plain SQL.
  */
 @Configuration
 class TokenStoreConfiguration {

@@ -28,12 +28,15 @@ final class FeedConnection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedConnection.class);
     private static final MediaType JSON_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private static final long PROBE_MILLIS = 100;
+    /** The start position that means "after the last event the feed has read when the connection starts". */
+    static final long NOW = -1;
 
     private final SseEmitter emitter;
     private final FeedHub hub;
     private final FeedProperties properties;
     private final FeedFilter filter;
     private final Clock clock;
+    private final boolean fromNow;
     private volatile boolean closed;
     private long position;
     private long lastSent;
@@ -45,8 +48,13 @@ final class FeedConnection implements Runnable {
         this.properties = properties;
         this.filter = filter;
         this.clock = clock;
-        this.position = after;
-        this.lastSent = after;
+        this.fromNow = after == NOW;
+        // from now: resolved here, on the request's thread, before the response's headers are sent, so
+        // that a client that sees the feed open knows anything recorded later will come (once the
+        // feed's reader has started; until then, when the connection starts)
+        long start = fromNow ? hub.position() : after;
+        this.position = fromNow && start < 0 ? NOW : start;
+        this.lastSent = this.position;
         emitter.onCompletion(this::close);
         emitter.onTimeout(this::close);
         emitter.onError(error -> close());
@@ -64,7 +72,17 @@ final class FeedConnection implements Runnable {
     public void run() {
         Instant end = clock.instant().plus(properties.maxConnection());
         try {
-            emitter.send(SseEmitter.event().comment(" feed after position " + position));
+            if (position == NOW && !startNow()) {
+                emitter.complete();
+                return;
+            }
+            if (fromNow) {
+                // the id makes a reconnect (EventSource sends it as Last-Event-ID) resume from here, not from now
+                emitter.send(SseEmitter.event().id(Long.toString(position))
+                        .comment(" feed after position " + position + " (from now)"));
+            } else {
+                emitter.send(SseEmitter.event().comment(" feed after position " + position));
+            }
             Instant lastWrite = clock.instant();
             while (!closed && !Thread.currentThread().isInterrupted() && clock.instant().isBefore(end)) {
                 FeedHub.Batch batch = hub.after(position, properties.batchSize());
@@ -104,6 +122,20 @@ final class FeedConnection implements Runnable {
             LOG.warn("feed connection ended by a failure at position {}", position, e);
             emitter.completeWithError(e);
         }
+    }
+
+    /** Starts after the hub's position, once its reader has started; false if the connection ended first. */
+    private boolean startNow() throws InterruptedException {
+        while (!closed && !Thread.currentThread().isInterrupted() && hub.isRunning()) {
+            long now = hub.position();
+            if (now >= 0) {
+                position = now;
+                lastSent = now;
+                return true;
+            }
+            hub.await(NOW, 100);
+        }
+        return false;
     }
 
     /**

@@ -34,6 +34,10 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new CannotGetJdbcConnectionException("pool",
                 new SQLException("timeout")))).isTrue();
         assertThat(TransientFailures.isTransient(new IllegalStateException(new ConnectException("refused")))).isTrue();
+        assertThat(TransientFailures.isTransient(new org.springframework.transaction.TransactionSystemException(
+                "Could not roll back to JDBC savepoint", new SQLException("Connection is closed")))).isTrue();
+        assertThat(TransientFailures.isTransient(new IllegalStateException("Failed to create a SQL statement",
+                new SQLException("Connection is closed")))).as("the pool closed a broken connection").isTrue();
     }
 
     @Test

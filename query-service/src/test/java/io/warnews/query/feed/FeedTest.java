@@ -251,6 +251,46 @@ class FeedTest {
         assertThat(response.body()).contains("Last-Event-ID");
     }
 
+    @Test
+    void fromNowSendsOnlyWhatIsRecordedAfterTheConnectionAndAReconnectResumesFromItsOpeningId() throws Exception {
+        String c = "now-" + System.nanoTime();
+        StoredRows.append(dataSource, c, 0, conflict(c));
+        StoredRows.append(dataSource, ledger(c), 0, losses(c, "r1", "2025-06-10", 10));
+        long before = StoredRows.lastPosition(dataSource);
+        try (SseClient reading = open("/api/feed?after=" + (before - 1), null)) {
+            assertThat(reading.nextEvent(WAIT).position()).as("the feed has read the events so far").isEqualTo(before);
+        }
+
+        String opening;
+        try (SseClient live = open("/api/feed?from=now&conflict=" + c, null)) {
+            SseClient.Message first = live.nextMessage(WAIT);
+            assertThat(first).isNotNull();
+            assertThat(first.data()).as("no replay: the conflict and r1 are not sent").isNull();
+            assertThat(first.id()).as("the position it starts after, for a reconnect").isNotNull();
+            assertThat(first.position()).isGreaterThanOrEqualTo(before);
+            opening = first.id();
+            StoredRows.append(dataSource, ledger(c), 1, losses(c, "r2", "2025-06-11", 20));
+            assertThat(live.nextEvent(WAIT).json().path("payload").path("reportId").asText()).isEqualTo("r2");
+        }
+        try (SseClient reconnected = open("/api/feed?from=now&conflict=" + c, opening)) {
+            assertThat(reconnected.nextEvent(WAIT).json().path("payload").path("reportId").asText())
+                    .as("Last-Event-ID wins: what came after the opening id, nothing lost").isEqualTo("r2");
+        }
+    }
+
+    @Test
+    void anUnknownStartingPointOrFromNowWithAfterIsA400() throws Exception {
+        for (String query : List.of("from=yesterday", "from=now&after=3")) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/feed?" + query)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("\"parameter\":\"from\"");
+        }
+    }
+
     private SseClient open(String pathAndQuery, String lastEventId) {
         SseClient feed = SseClient.open(port, pathAndQuery, lastEventId);
         assertThat(feed.status()).as(pathAndQuery).isEqualTo(200);

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {
         "warnews.security.sign-in.max-failures-per-address=4",
         "warnews.security.sign-in.max-failures-per-user=3",
-        "warnews.security.sign-in.window=8s"})
+        "warnews.security.sign-in.window=8s",
+        "warnews.security.sign-in.refusal-delay=300ms"})
 class ThrottledSignInTest {
 
     private static final String PROBLEM = "urn:warnews:problem:too-many-sign-in-failures";

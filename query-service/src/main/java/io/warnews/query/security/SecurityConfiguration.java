@@ -85,10 +85,14 @@ class SecurityConfiguration {
         return new ProviderManager(gate.credentials());
     }
 
-    /** Throttled sign-ins are refused by the web server itself, before any filter ({@link ThrottledSignInValve}). */
+    /**
+     * Throttled sign-ins are refused by the web server itself, before any filter, the answer held back
+     * for {@code warnews.security.sign-in.refusal-delay} ({@link ThrottledSignInValve}).
+     */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> throttledSignInValve(SignInGate gate) {
-        return factory -> factory.addContextValves(new ThrottledSignInValve(gate));
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> throttledSignInValve(
+            SignInGate gate, @Value("${warnews.security.sign-in.refusal-delay:1s}") Duration delay) {
+        return factory -> factory.addContextValves(new ThrottledSignInValve(gate, delay));
     }
 
     @Bean

@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "warnews.security.sign-in.max-failures-per-address=4",
         "warnews.security.sign-in.max-failures-per-user=3",
-        "warnews.security.sign-in.window=8s"})
+        "warnews.security.sign-in.window=8s",
+        "warnews.security.sign-in.refusal-delay=300ms"})
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
 class ThrottledSignInTest {

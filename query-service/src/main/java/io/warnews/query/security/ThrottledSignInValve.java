@@ -4,6 +4,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletException;
+import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,6 +103,21 @@ final class ThrottledSignInValve extends ValveBase {
         Held state = new Held();
         async.setTimeout(millis + 60_000);
         async.addListener(state);
+        try {
+            schedule(response, wait, millis, async, state);
+        } catch (RejectedExecutionException stopping) {
+            held.decrementAndGet();
+            try {
+                answer(response, wait);
+            } catch (IOException clientGone) {
+                // nothing more to say to it
+            }
+            async.complete();
+        }
+        return true;
+    }
+
+    private void schedule(Response response, Duration wait, long millis, AsyncContext async, Held state) {
         timer.schedule(() -> {
             try {
                 synchronized (state) {
@@ -113,13 +130,16 @@ final class ThrottledSignInValve extends ValveBase {
                     } catch (IOException | RuntimeException clientGone) {
                         // nothing more to say to it
                     }
-                    async.complete();
+                    try {
+                        async.complete();
+                    } catch (IllegalStateException alreadyOver) {
+                        // the server ended the exchange itself
+                    }
                 }
             } finally {
                 held.decrementAndGet();
             }
         }, millis, TimeUnit.MILLISECONDS);
-        return true;
     }
 
     private static void answer(Response response, Duration wait) throws IOException {
@@ -127,7 +147,7 @@ final class ThrottledSignInValve extends ValveBase {
     }
 
     @Override
-    protected void stopInternal() throws org.apache.catalina.LifecycleException {
+    protected void stopInternal() throws LifecycleException {
         timer.shutdownNow();
         super.stopInternal();
     }

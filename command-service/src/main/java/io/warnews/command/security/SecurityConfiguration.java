@@ -1,6 +1,8 @@
 package io.warnews.command.security;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -49,7 +51,7 @@ class SecurityConfiguration {
      * failed sign-ins limited by {@code warnews.security.sign-in.*}.
      */
     @Bean
-    AuthenticationManager authenticationManager(
+    SignInGate signInGate(
             UserDetailsService users, PasswordEncoder passwords, Clock clock,
             @Value("${warnews.security.remember-credentials:5m}") Duration remember,
             @Value("${warnews.security.sign-in.max-failures-per-user:10}") int perUser,
@@ -58,8 +60,24 @@ class SecurityConfiguration {
             @Value("${warnews.security.sign-in.remember-failure:1m}") Duration rememberFailure) {
         DaoAuthenticationProvider checker = new DaoAuthenticationProvider(users);
         checker.setPasswordEncoder(passwords);
-        return new ProviderManager(new RememberedCredentials(checker, remember, clock,
-                new LoginThrottle(perUser, perAddress, window, clock), rememberFailure));
+        LoginThrottle throttle = new LoginThrottle(perUser, perAddress, window, clock);
+        return new SignInGate(throttle, new RememberedCredentials(checker, remember, clock, throttle,
+                rememberFailure));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(SignInGate gate) {
+        return new ProviderManager(gate.credentials());
+    }
+
+    /**
+     * Throttled sign-ins are refused by the web server itself, before any filter, the answer held back
+     * for {@code warnews.security.sign-in.refusal-delay} ({@link ThrottledSignInValve}).
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> throttledSignInValve(
+            SignInGate gate, @Value("${warnews.security.sign-in.refusal-delay:1s}") Duration delay) {
+        return factory -> factory.addContextValves(new ThrottledSignInValve(gate, delay));
     }
 
     @Bean

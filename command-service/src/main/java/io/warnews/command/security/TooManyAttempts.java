@@ -10,8 +10,7 @@ class TooManyAttempts extends AuthenticationException {
     private final Duration retryAfter;
 
     TooManyAttempts(Duration retryAfter) {
-        super("too many failed sign-ins from this address or for this user; retry after "
-                + seconds(retryAfter) + " s");
+        super(message(retryAfter));
         this.retryAfter = retryAfter;
     }
 
@@ -19,7 +18,13 @@ class TooManyAttempts extends AuthenticationException {
         return seconds(retryAfter);
     }
 
-    private static long seconds(Duration wait) {
+    /** The problem's detail for a refusal that lasts {@code wait}. */
+    static String message(Duration wait) {
+        return "too many failed sign-ins from this address or for this user; retry after " + seconds(wait) + " s";
+    }
+
+    /** The Retry-After value: whole seconds, rounded up, at least 1. */
+    static long seconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

@@ -42,6 +42,18 @@ class LoginThrottle {
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
+    /** {@link #refusal} for the address alone: known before anything the request carries is decoded. */
+    Optional<Duration> addressRefusal(String address) {
+        Duration wait = waitFor(addresses.get(key(address)), perAddress, clock.instant());
+        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+    }
+
+    /** {@link #refusal} for the user name alone. */
+    Optional<Duration> userRefusal(String user) {
+        Duration wait = waitFor(users.get(key(user)), perUser, clock.instant());
+        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+    }
+
     void failed(String user, String address) {
         Instant now = clock.instant();
         record(users, key(user), perUser, now);

@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * counted by the {@link LoginThrottle}: past its limits for the user or the client address, an
  * attempt whose credentials are not already known to be good is refused at once with
  * {@link TooManyAttempts}. Credentials that passed keep working during an attack on their user.
+ * (Over HTTP, {@link ThrottledSignInValve} refuses such attempts earlier still, by the same rule;
+ * the refusal here covers a request that reaches the limit while on its way.)
  */
 class RememberedCredentials implements AuthenticationProvider {
 
@@ -92,6 +94,15 @@ class RememberedCredentials implements AuthenticationProvider {
             passed.put(key, new Remembered(checked, now.plus(remember)));
         }
         return checked;
+    }
+
+    /**
+     * Whether these credentials passed the check recently and are still remembered: what lets a
+     * signed-in client through while its user name or address is throttled ({@link SignInGate}).
+     */
+    boolean passed(String user, String password) {
+        Remembered known = passed.get(digest(user, password));
+        return known != null && clock.instant().isBefore(known.until());
     }
 
     @Override

@@ -6,6 +6,8 @@ import org.springframework.http.HttpMethod;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -63,7 +65,7 @@ class SecurityConfiguration {
      * limited by {@code warnews.security.sign-in.*} (a bogus header costs no bcrypt per request).
      */
     @Bean
-    AuthenticationManager authenticationManager(
+    SignInGate signInGate(
             UserDetailsService users, PasswordEncoder passwords,
             @Value("${warnews.security.remember-credentials:5m}") Duration remember,
             @Value("${warnews.security.sign-in.max-failures-per-user:10}") int perUser,
@@ -73,8 +75,24 @@ class SecurityConfiguration {
         DaoAuthenticationProvider checker = new DaoAuthenticationProvider(users);
         checker.setPasswordEncoder(passwords);
         Clock clock = Clock.systemUTC();
-        return new ProviderManager(new RememberedCredentials(checker, remember, clock,
-                new LoginThrottle(perUser, perAddress, window, clock), rememberFailure));
+        LoginThrottle throttle = new LoginThrottle(perUser, perAddress, window, clock);
+        return new SignInGate(throttle, new RememberedCredentials(checker, remember, clock, throttle,
+                rememberFailure));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(SignInGate gate) {
+        return new ProviderManager(gate.credentials());
+    }
+
+    /**
+     * Throttled sign-ins are refused by the web server itself, before any filter, the answer held back
+     * for {@code warnews.security.sign-in.refusal-delay} ({@link ThrottledSignInValve}).
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> throttledSignInValve(
+            SignInGate gate, @Value("${warnews.security.sign-in.refusal-delay:1s}") Duration delay) {
+        return factory -> factory.addContextValves(new ThrottledSignInValve(gate, delay));
     }
 
     @Bean

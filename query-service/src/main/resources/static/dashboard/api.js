@@ -16,6 +16,7 @@ export const paths = {
     talksOfConflict: () => `api/conflicts/${c}/talks`,
     talks: (id) => `api/talks/${encodeURIComponent(id)}`,
     lossAnomalies: () => `api/conflicts/${c}/loss-anomalies`,
+    attackAnomalies: () => `api/conflicts/${c}/attack-anomalies`,
     timeline: () => `api/conflicts/${c}/timeline`,
     feed: () => `api/feed?conflict=${c}`,
     // Known-at reads (auditors only). A view without an entry here is shown as known now.
@@ -24,6 +25,10 @@ export const paths = {
         series: (side, category) => `api/audit/conflicts/${c}/losses/${encodeURIComponent(side)}/${encodeURIComponent(category)}/series`,
         attacks: () => `api/audit/conflicts/${c}/attacks`,
         attacksDaily: () => `api/audit/conflicts/${c}/attacks/daily`,
+        attackRecords: () => `api/audit/conflicts/${c}/attacks/records`,
+        attackAnomalies: () => `api/audit/conflicts/${c}/attack-anomalies`,
+        milestones: () => `api/audit/conflicts/${c}/milestones`,
+        lossAnomalies: () => `api/audit/conflicts/${c}/loss-anomalies`,
         timeline: () => `api/audit/conflicts/${c}/timeline`,
         talks: (id) => `api/audit/talks/${encodeURIComponent(id)}`,
     },

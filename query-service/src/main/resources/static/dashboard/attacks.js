@@ -1,9 +1,11 @@
-// Attacks: the records, a per-day chart of launched and intercepted weapons, and the latest
-// attacks. A number not reported is shown as "not reported", never as zero.
-import {el, fill, label, number, NOT_REPORTED, sourceLink} from './format.js';
+// Attacks: the records, a per-day chart of launched and intercepted weapons, the latest attacks and
+// the reports whose figures contradict themselves. A number not reported is shown as "not
+// reported", never as zero; an inconsistent report is shown as published, and marked.
+import {el, fill, instant, label, number, NOT_REPORTED, sourceLink} from './format.js';
 
 const DAYS_CHARTED = 60;
 const ATTACKS_LISTED = 50;
+const ANOMALIES_LISTED = 50;
 let chart;
 
 /**
@@ -47,6 +49,16 @@ function places(attack) {
         : t.place ?? t.region).join(', ') || 'place not reported';
 }
 
+/** The mark of an attack whose figures contradict themselves, with what is wrong in words. */
+function anomalyMark(attack) {
+    if (!attack?.anomalous) {
+        return '';
+    }
+    const reasons = (attack.anomalies ?? []).map(a => a.message).join('; ');
+    return el('span', {class: 'attack-anomaly'}, el('span', {class: 'badge'}, 'inconsistent figures'),
+        reasons ? ` ${reasons}` : '');
+}
+
 function recordCard(title, attack, figure) {
     if (!attack) {
         return el('article', {class: 'card record'}, el('h4', {}, title), el('p', {}, 'No attack with this figure reported yet.'));
@@ -59,6 +71,7 @@ function recordCard(title, attack, figure) {
             + ` · ${places(attack)} · ${attack.attacker ?? 'attacker not reported'}`),
         el('p', {class: 'meta'}, `${weaponsLine(attack.weapons)}; ${casualtiesLine(attack.casualties)}`),
         el('p', {class: 'meta'}, `claimed by ${attack.claimant ?? 'unknown'}`, attack.corrected ? ' · corrected' : ''),
+        attack.anomalous ? el('p', {class: 'meta'}, anomalyMark(attack)) : '',
         el('p', {class: 'meta'}, sourceLink(attack.source)));
 }
 
@@ -155,11 +168,30 @@ export function renderAttackTable(table, attacks) {
         el('caption', {}, `The ${newest.length} newest attack(s)`),
         el('thead', {}, el('tr', {}, ['Date', 'Where', 'Weapons', 'Casualties', 'Claimed by', 'Source']
             .map(h => el('th', {scope: 'col'}, h)))),
-        el('tbody', {}, newest.map(a => el('tr', {dataset: {attack: a.attackId}},
+        el('tbody', {}, newest.map(a => el('tr', {dataset: {attack: a.attackId, anomalous: String(!!a.anomalous)}},
             el('td', {}, a.startDate, a.endDate && a.endDate !== a.startDate ? `–${a.endDate}` : ''),
             el('td', {}, places(a), a.corrected ? el('span', {class: 'badge'}, 'corrected') : ''),
-            el('td', {}, weaponsLine(a.weapons)),
+            el('td', {}, weaponsLine(a.weapons), a.anomalous ? el('br') : '', anomalyMark(a)),
             el('td', {}, casualtiesLine(a.casualties)),
             el('td', {}, a.claimant ?? 'unknown'),
             el('td', {}, sourceLink(a.source))))));
+}
+
+/** GET .../attack-anomalies?status=open: the attacks whose figures contradict themselves, newest first. */
+export function renderAttackAnomalies(table, count, view) {
+    const anomalies = (view?.anomalies ?? []).slice(0, ANOMALIES_LISTED);
+    const total = view?.total ?? anomalies.length;
+    count.textContent = total === 0 ? 'No attack report contradicts itself.'
+        : `${number(total)} attack report${total === 1 ? '' : 's'} with inconsistent figures`
+            + (total > anomalies.length ? `, the newest ${anomalies.length} listed` : '')
+            + '. Each is shown as its claimant published it; the contradiction is flagged, not corrected.';
+    fill(table,
+        el('thead', {}, el('tr', {}, ['Date', 'Attack', 'Claimed by', 'What does not add up', 'Flagged']
+            .map(h => el('th', {scope: 'col'}, h)))),
+        el('tbody', {}, anomalies.map(a => el('tr', {dataset: {attack: a.attackId}},
+            el('td', {}, a.startDate ?? ''),
+            el('td', {}, a.attackId),
+            el('td', {}, a.claimant ?? 'unknown'),
+            el('td', {}, a.description),
+            el('td', {}, instant(a.openedAt))))));
 }

@@ -1,5 +1,6 @@
-// "As known at": the totals, the talks, the attacks and their daily tallies as the public could
-// have read them at a past instant, through the auditors' known-at reads.
+// "As known at": the totals, the milestones, the open anomalies, the talks, the attacks with their
+// records, daily tallies and anomalies as the public could have read them at a past instant,
+// through the auditors' known-at reads.
 import {paths, read, ReadFailed} from './api.js';
 
 /** "2025-06-12T09:30:05" in the browser's time zone -> an ISO instant. */
@@ -18,13 +19,20 @@ export function toLocalInput(date) {
         + `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-/** Reads losses, attacks, daily tallies and each talks as known at the instant. */
+/**
+ * Reads losses, milestones, open loss anomalies, attacks, daily tallies, attack records, open
+ * attack anomalies and each talks as known at the instant.
+ */
 export async function readKnownAt(knownAt, auth, talksIds) {
     const options = {auth};
     const losses = await read(paths.knownAt.losses(), {knownAt}, options);
-    const [attacks, daily] = await Promise.all([
+    const [milestones, anomalies, attacks, daily, records, attackAnomalies] = await Promise.all([
+        read(paths.knownAt.milestones(), {knownAt}, options),
+        read(paths.knownAt.lossAnomalies(), {knownAt, status: 'open'}, options),
         read(paths.knownAt.attacks(), {knownAt}, options),
         read(paths.knownAt.attacksDaily(), {knownAt}, options),
+        read(paths.knownAt.attackRecords(), {knownAt}, options),
+        read(paths.knownAt.attackAnomalies(), {knownAt, status: 'open'}, options),
     ]);
     const talks = [];
     for (const id of talksIds) {
@@ -36,7 +44,7 @@ export async function readKnownAt(knownAt, auth, talksIds) {
             }
         }
     }
-    return {losses, attacks, daily, talks};
+    return {losses, milestones, anomalies, attacks, daily, records, attackAnomalies, talks};
 }
 
 /** What to tell a person when a known-at read is refused. */

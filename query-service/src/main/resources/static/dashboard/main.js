@@ -4,7 +4,7 @@ import {conflictId, paths, read, ReadFailed} from './api.js';
 import {el, fill, instant, label, number} from './format.js';
 import {renderHeadlines, renderMilestones, seriesChoices} from './headlines.js';
 import {renderAnomalies, renderSeries, reportSources} from './series.js';
-import {dailyRows, renderAttackTable, renderDaily, renderRecords} from './attacks.js';
+import {dailyRows, renderAttackAnomalies, renderAttackTable, renderDaily, renderRecords} from './attacks.js';
 import {renderTalks} from './talks.js';
 import {filterTimeline, kindsOf, renderKinds, renderTimeline, TIMELINE_PAGE} from './timeline.js';
 import {followFeed} from './live.js';
@@ -73,42 +73,39 @@ async function loadTimeline(waitFor) {
 /** Reads everything and renders it; waitFor (from the feed) makes the reads include that event. */
 async function loadAll(waitFor) {
     describeConflict(await read(paths.conflict(), {}, {waitFor}));
-    const [losses, milestones, nowAttacks, nowDaily, records, anomalies, talksOfConflict] = await Promise.all([
+    const [losses, nowMilestones, nowAttacks, nowDaily, nowRecords, nowAnomalies, nowAttackAnomalies,
+        talksOfConflict] = await Promise.all([
         read(paths.losses(), {}, {waitFor}),
         read(paths.milestones(), {}, {waitFor}),
         read(paths.attacks(), {}, {waitFor}),
         read(paths.attacksDaily(), {}, {waitFor}),
         read(paths.attackRecords(), {}, {waitFor}),
         read(paths.lossAnomalies(), {status: 'open'}, {waitFor}),
+        read(paths.attackAnomalies(), {status: 'open'}, {waitFor}),
         read(paths.talksOfConflict(), {}, {waitFor}),
         loadTimeline(waitFor),
     ]);
     const talksIds = talksOfConflict.map(t => t.talksId);
     state.talksIds = talksIds;
-    let shownLosses = losses;
-    let attacks = nowAttacks;
-    let daily = nowDaily;
-    let talks;
+    let shown = {losses, milestones: nowMilestones, attacks: nowAttacks, daily: nowDaily, records: nowRecords,
+        anomalies: nowAnomalies, attackAnomalies: nowAttackAnomalies};
     if (state.knownAt) {
         // The past does not change: read once per instant, not again after each live event.
         state.knownAt.past ??= await readKnownAt(state.knownAt.instant, state.knownAt.auth, talksIds);
-        const past = state.knownAt.past;
-        shownLosses = past.losses;
-        attacks = past.attacks;
-        daily = past.daily;
-        talks = past.talks;
+        shown = state.knownAt.past;
     } else {
-        talks = await Promise.all(talksIds.map(id => read(paths.talks(id), {}, {waitFor})));
+        shown.talks = await Promise.all(talksIds.map(id => read(paths.talks(id), {}, {waitFor})));
     }
-    renderHeadlines($('headlines'), shownLosses, state.partyNames);
-    renderTalks($('talks-list'), talks);
+    renderHeadlines($('headlines'), shown.losses, state.partyNames);
+    renderTalks($('talks-list'), shown.talks);
     showMode();
-    renderMilestones($('milestone-list'), $('milestones-rule'), milestones);
-    renderRecords($('attack-records'), records);
-    renderDaily($('daily-chart'), $('daily-table'), dailyRows(daily));
-    renderAttackTable($('attack-table'), attacks);
-    renderAnomalies($('anomaly-table'), $('anomalies-count'), anomalies);
-    await loadSeries(shownLosses, anomalies, waitFor);
+    renderMilestones($('milestone-list'), $('milestones-rule'), shown.milestones);
+    renderRecords($('attack-records'), shown.records);
+    renderDaily($('daily-chart'), $('daily-table'), dailyRows(shown.daily));
+    renderAttackTable($('attack-table'), shown.attacks);
+    renderAttackAnomalies($('attack-anomaly-table'), $('attack-anomalies-count'), shown.attackAnomalies);
+    renderAnomalies($('anomaly-table'), $('anomalies-count'), shown.anomalies);
+    await loadSeries(shown.losses, shown.anomalies, waitFor);
 }
 
 /**
@@ -156,9 +153,8 @@ function showMode() {
     if (state.knownAt) {
         banner.hidden = false;
         banner.replaceChildren(`Showing the figures as known at ${instant(state.knownAt.instant)}`
-            + ' (an auditor\'s view of the past): the running totals, the series, the attacks and their daily tallies,'
-            + ' the peace talks and the timeline. The attack records, the milestones and the list of open anomalies'
-            + ' are as known now. ',
+            + ' (an auditor\'s view of the past): the running totals, the series, the open anomalies, the milestones,'
+            + ' the attacks with their records, daily tallies and inconsistencies, the peace talks and the timeline. ',
             el('a', {href: '#known-at'}, 'Change or go back to now'));
     } else {
         banner.hidden = true;
@@ -206,7 +202,7 @@ function wireForms() {
         }
         state.knownAt = {instant: knownAt, auth, past};
         await refresh().catch(() => {});
-        message.textContent = `Showing the totals, the series, the attacks, the talks and the timeline as known at ${instant(knownAt)}.`;
+        message.textContent = `Showing the totals, the series, the anomalies, the milestones, the attacks, the talks and the timeline as known at ${instant(knownAt)}.`;
         $('losses').scrollIntoView();
         $('losses-title').focus({preventScroll: true});
     });

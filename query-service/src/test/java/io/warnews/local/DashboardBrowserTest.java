@@ -314,6 +314,52 @@ class DashboardBrowserTest {
         screenshot("dashboard-anomalies.png", By.id("series"));
     }
 
+    @Test
+    @Order(8)
+    void anAttackWhoseFiguresContradictThemselvesIsMarkedAndTheAnomaliesFollowTheKnownAtInstant() throws Exception {
+        open();
+        waitForText(By.id("attack-anomalies-count"), "No attack report contradicts itself");
+        waitForText(By.id("live-status"), "Live");
+        HttpResponse<String> written = post("/api/conflicts/russia-ukraine/attacks", """
+                {"attackId":"odesa-2025-06-14","claimant":"Air Force of Ukraine",
+                 "source":{"outlet":"Air Force of Ukraine","url":"https://t.me/kpszsu/9","publishedAt":"2025-06-14T06:30:00Z"},
+                 "details":{"attacker":"RU","startDate":"2025-06-14","targets":[{"place":"Odesa","region":"Odesa Oblast"}],
+                            "weapons":[{"type":"CRUISE_MISSILE","model":"Kh-101","launched":10,"intercepted":11}]}}""");
+        assertThat(written.statusCode()).as("recorded as published: " + written.body()).isEqualTo(201);
+        String listed = waitForText(By.id("attack-anomaly-table"), "odesa-2025-06-14");
+        assertThat(listed).contains("Air Force of Ukraine", "11 intercepted is more than the 10 launched");
+        assertThat(text("attack-anomalies-count")).contains("1 attack report with inconsistent figures");
+        assertThat(text("attack-table")).contains("inconsistent figures", "11 intercepted is more than the 10 launched");
+
+        Thread.sleep(1_100);
+        Instant beforeTheFix = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Thread.sleep(100);
+        HttpResponse<String> fixed = post("/api/attacks/odesa-2025-06-14/corrections", """
+                {"reason":"9 intercepted, not 11",
+                 "details":{"attacker":"RU","startDate":"2025-06-14","targets":[{"place":"Odesa","region":"Odesa Oblast"}],
+                            "weapons":[{"type":"CRUISE_MISSILE","model":"Kh-101","launched":10,"intercepted":9}]}}""");
+        assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(201);
+        waitForText(By.id("attack-anomalies-count"), "No attack report contradicts itself");
+        assertThat(text("attack-table")).doesNotContain("inconsistent figures");
+
+        knownAt(beforeTheFix, "auditor", "auditor-dev-password");
+        waitForText(By.id("known-at-message"), "as known at");
+        assertThat(text("attack-anomaly-table")).contains("odesa-2025-06-14", "11 intercepted");
+        assertThat(text("attack-table")).contains("inconsistent figures");
+        assertThat(text("anomalies-count")).as("the loss anomaly was open then").contains("1 open anomaly");
+
+        knownAt(beforeTheCorrection, "auditor", "auditor-dev-password");
+        waitForText(By.id("known-at-message"), "as known at");
+        assertThat(text("attack-anomalies-count")).contains("No attack report contradicts itself");
+        assertThat(text("anomalies-count")).as("the loss anomaly was not recorded yet").contains("No open anomaly");
+        assertThat(text("attack-table")).doesNotContain("Odesa");
+
+        browser.findElement(By.id("known-at-now")).click();
+        waitForText(By.id("known-at-message"), "known now");
+        assertThat(text("anomalies-count")).contains("1 open anomaly");
+        assertThat(text("attack-anomalies-count")).contains("No attack report contradicts itself");
+    }
+
     private void open() {
         browser.get(queryUrl + "/");
     }

@@ -1,18 +1,10 @@
 package io.warnews.command.attacks;
 
 import io.warnews.command.domain.Recorded;
-import io.warnews.command.domain.Rule;
-import io.warnews.command.domain.RuleViolation;
 import io.warnews.command.web.Ids;
 import io.warnews.command.web.WriteResult;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,19 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 @RestController
 class AttacksController {
 
     private final CommandGateway commands;
-    private final TransactionManager transactions;
-    private final AttackStreams streams;
+    private final AttackBatch batch;
 
-    AttacksController(CommandGateway commands, TransactionManager transactions, AttackStreams streams) {
+    AttacksController(CommandGateway commands, AttackBatch batch) {
         this.commands = commands;
-        this.transactions = transactions;
-        this.streams = streams;
+        this.batch = batch;
     }
 
     @PostMapping("/api/conflicts/{conflictId}/attacks")
@@ -46,55 +35,21 @@ class AttacksController {
     }
 
     /**
-     * Up to 1,000 new attacks in one request, all or none: the commands run in one unit of work and
-     * one database transaction, so a refusal of any of them records none. Each attack is a retry
-     * like a single launch: the same content again is found recorded (its original version), other
-     * content on a used id is a 409 naming the attack. Attacks whose streams do not exist yet are
-     * created without reading their empty streams first (one query finds which exist).
+     * Up to 1,000 new attacks in one request, all or none, each safe to retry: recorded by
+     * {@link AttackBatch} in one unit of work and one database transaction.
      */
     @PostMapping("/api/conflicts/{conflictId}/attacks/batch")
     ResponseEntity<BatchResult> batch(@PathVariable String conflictId,
                                       @Valid @RequestBody AttackRequests.Batch body) {
         List<LaunchAttack> launches = body.attacks().stream().map(item -> new LaunchAttack(item.attackId(),
                 conflictId, item.details().toDetails(), item.claimant(), item.source().toSource())).toList();
-        Set<String> recorded = streams.recorded(launches.stream().map(LaunchAttack::attackId).toList());
+        List<AttackRecorded> recorded = batch.record(launches);
         List<BatchItemResult> results = new ArrayList<>(launches.size());
-        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-        batch.attachTransaction(transactions);
-        try {
-            for (int i = 0; i < launches.size(); i++) {
-                LaunchAttack launch = launches.get(i);
-                Object command = recorded.contains(launch.attackId()) ? launch : new RecordNewAttack(
-                        launch.attackId(), launch.conflictId(), launch.details(), launch.claimant(), launch.source());
-                results.add(BatchItemResult.of(launch.attackId(), send(i, launch.attackId(), command)));
-            }
-            batch.commit();
-        } catch (RuntimeException | Error e) {
-            if (batch.isActive()) {
-                batch.rollback(e);
-            }
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof AggregateStreamCreationException) {
-                    throw new ConcurrencyException("an attack of the batch was recorded by another writer"
-                            + " meanwhile; nothing of the batch was recorded", e);
-                }
-            }
-            throw e;
+        for (int i = 0; i < launches.size(); i++) {
+            results.add(BatchItemResult.of(launches.get(i).attackId(), recorded.get(i)));
         }
         long created = results.stream().filter(BatchItemResult::created).count();
         return WriteResult.respond(created > 0, new BatchResult(created, results.size() - created, results));
-    }
-
-    private AttackRecorded send(int index, String attackId, Object command) {
-        try {
-            return commands.sendAndWait(command);
-        } catch (CommandExecutionException e) {
-            if (e.getDetails().orElse(null) instanceof RuleViolation.Details details) {
-                throw new RuleViolation(Rule.valueOf(details.rule()), "attacks[%d] ('%s'): %s".formatted(index,
-                        attackId, details.message()));
-            }
-            throw e;
-        }
     }
 
     @PostMapping("/api/attacks/{attackId}/casualty-revisions")

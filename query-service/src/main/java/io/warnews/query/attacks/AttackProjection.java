@@ -3,6 +3,7 @@ package io.warnews.query.attacks;
 import static io.warnews.query.processing.JsonColumns.jsonb;
 
 import io.warnews.events.AttackCasualtiesRevised;
+import io.warnews.events.AttackConsistency;
 import io.warnews.events.AttackCorrected;
 import io.warnews.events.AttackDetails;
 import io.warnews.events.AttackLaunched;
@@ -29,6 +30,11 @@ import org.springframework.stereotype.Component;
  * knowledge: a launch opens the first; a correction or a casualty revision closes the current one
  * and opens the next; a retraction closes it and leaves a version of its own with an empty interval
  * (for the history). The current attacks are the rows whose interval is open.
+ * <p>
+ * Each version keeps the inconsistencies of its own figures ({@link AttackConsistency}: intercepted
+ * above launched and the like) in {@code anomalies}: a launch or a correction computes them from
+ * its details, a casualty revision and a retraction copy them. The attack is anomalous while its
+ * current version has any; a correction that removes them resolves the anomaly.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.ATTACKS)
@@ -58,12 +64,13 @@ class AttackProjection {
                     intercepted, intercepted_complete, shot_down, shot_down_complete, suppressed, suppressed_complete,
                     lost, lost_complete, decoys, decoys_complete, killed, injured, claimant,
                     source, casualties_claimant, casualties_source, corrected, recorded_at, change, changed_by,
-                    change_reason, change_source, recorded_from)
+                    change_reason, change_source, recorded_from, anomalies)
                 VALUES (:attack, :version, :conflict, :attacker, :description, :targets, :launchAreas, :startDate,
                     :endDate, :startedAt, :endedAt, :weapons, :launched, :launchedComplete, :intercepted,
                     :interceptedComplete, :shotDown, :shotDownComplete, :suppressed, :suppressedComplete, :lost,
                     :lostComplete, :decoys, :decoysComplete, :killed, :injured, :claimant,
-                    :source, :claimant, :source, FALSE, :recordedAt, 'LAUNCHED', :editor, NULL, :source, :recordedAt)
+                    :source, :claimant, :source, FALSE, :recordedAt, 'LAUNCHED', :editor, NULL, :source, :recordedAt,
+                    :anomalies)
                 ON CONFLICT (attack_id, version) DO NOTHING
                 """, details(event.details())
                 .addValue("attack", event.attackId())
@@ -105,7 +112,8 @@ class AttackProjection {
                 shot_down_complete = :shotDownComplete, suppressed = :suppressed,
                 suppressed_complete = :suppressedComplete, lost = :lost, lost_complete = :lostComplete,
                 decoys = :decoys, decoys_complete = :decoysComplete, killed = :killed, injured = :injured,
-                source = COALESCE(:changeSource, source), corrected = TRUE""", details(event.details()));
+                source = COALESCE(:changeSource, source), corrected = TRUE,
+                anomalies = :anomalies""", details(event.details()));
     }
 
     @EventHandler
@@ -152,7 +160,7 @@ class AttackProjection {
                     intercepted_complete, shot_down, shot_down_complete, suppressed, suppressed_complete, lost,
                     lost_complete, decoys, decoys_complete, killed, injured, claimant, source,
                     casualties_claimant, casualties_source, corrected, recorded_at, :change, :editor, :reason,
-                    CAST(:changeSource AS jsonb), :at, NULL
+                    CAST(:changeSource AS jsonb), :at, NULL, anomalies
                 FROM read_model.attack WHERE attack_id = :attack AND recorded_to IS NULL
                 ON CONFLICT (attack_id, version) DO NOTHING
                 """, params);
@@ -190,6 +198,7 @@ class AttackProjection {
                 .addValue("decoys", details.decoys().value())
                 .addValue("decoysComplete", details.decoys().complete())
                 .addValue("killed", details.casualties().killed())
-                .addValue("injured", details.casualties().injured());
+                .addValue("injured", details.casualties().injured())
+                .addValue("anomalies", jsonb(AttackConsistency.of(details)));
     }
 }

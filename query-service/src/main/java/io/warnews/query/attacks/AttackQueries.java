@@ -1,6 +1,7 @@
 package io.warnews.query.attacks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.warnews.events.AttackConsistency;
 import io.warnews.events.Source;
 import io.warnews.events.Target;
 import io.warnews.events.Weapon;
@@ -35,13 +36,16 @@ class AttackQueries {
     };
     private static final TypeReference<List<String>> AREAS = new TypeReference<>() {
     };
+    private static final TypeReference<List<AttackConsistency.Inconsistency>> INCONSISTENCIES =
+            new TypeReference<>() {
+            };
     private static final String COLUMNS = """
             SELECT attack_id, version, attacker, description, targets::text AS targets,
                    launch_areas::text AS launch_areas, start_date, end_date, started_at, ended_at,
                    weapons::text AS weapons, launched, launched_complete, intercepted, intercepted_complete,
                    shot_down, shot_down_complete, suppressed, suppressed_complete, lost, lost_complete, decoys,
                    decoys_complete, killed, injured, claimant, source::text AS source, casualties_claimant,
-                   casualties_source::text AS casualties_source, corrected
+                   casualties_source::text AS casualties_source, corrected, anomalies::text AS anomalies
             FROM read_model.attack a
             """;
     private static final String IN_ORDER = " ORDER BY start_date, started_at NULLS LAST, attack_id";
@@ -128,39 +132,45 @@ class AttackQueries {
                         attack(rs, i)));
     }
 
-    Optional<AttackView> mostLaunched(String conflictId) {
-        return first(COLUMNS + " WHERE conflict_id = :conflict AND recorded_to IS NULL AND launched IS NOT NULL"
-                + " ORDER BY launched DESC, start_date, attack_id LIMIT 1", conflictId);
+    /** The records among the attacks as known now (no instant) or at the instant. */
+    AttackRecords records(String conflictId, Optional<Instant> knownAt) {
+        return new AttackRecords(mostLaunched(conflictId, knownAt).orElse(null),
+                mostLaunchedByWeaponType(conflictId, knownAt), deadliest(conflictId, knownAt).orElse(null));
     }
 
-    Optional<AttackView> deadliest(String conflictId) {
-        return first(COLUMNS + " WHERE conflict_id = :conflict AND recorded_to IS NULL AND killed > 0"
-                + " ORDER BY killed DESC, injured DESC NULLS LAST, start_date, attack_id LIMIT 1", conflictId);
+    private Optional<AttackView> mostLaunched(String conflictId, Optional<Instant> knownAt) {
+        MapSqlParameterSource params = new MapSqlParameterSource("conflict", conflictId);
+        return first(COLUMNS + " WHERE conflict_id = :conflict AND " + known(knownAt, params)
+                + " AND launched IS NOT NULL ORDER BY launched DESC, start_date, attack_id LIMIT 1", params);
+    }
+
+    private Optional<AttackView> deadliest(String conflictId, Optional<Instant> knownAt) {
+        MapSqlParameterSource params = new MapSqlParameterSource("conflict", conflictId);
+        return first(COLUMNS + " WHERE conflict_id = :conflict AND " + known(knownAt, params)
+                + " AND killed > 0 ORDER BY killed DESC, injured DESC NULLS LAST, start_date, attack_id LIMIT 1",
+                params);
     }
 
     /** Per weapon type, the attack with the most of that type launched (lines without a count are left out). */
-    List<AttackRecords.WeaponRecord> mostLaunchedByWeaponType(String conflictId) {
+    private List<AttackRecords.WeaponRecord> mostLaunchedByWeaponType(String conflictId, Optional<Instant> knownAt) {
+        MapSqlParameterSource params = new MapSqlParameterSource("conflict", conflictId);
+        String known = known(knownAt, params);
         List<Object[]> records = jdbc.query("""
                 SELECT DISTINCT ON (type) type, launched, attack_id
                 FROM (SELECT a.attack_id, a.start_date, w->>'type' AS type, sum((w->>'launched')::bigint) AS launched
                       FROM read_model.attack a, jsonb_array_elements(a.weapons) w
-                      WHERE a.conflict_id = :conflict AND a.recorded_to IS NULL AND w->>'launched' IS NOT NULL
+                      WHERE a.conflict_id = :conflict AND %s AND w->>'launched' IS NOT NULL
                       GROUP BY a.attack_id, a.start_date, w->>'type') per_attack
                 WHERE launched > 0
                 ORDER BY type, launched DESC, start_date, attack_id
-                """, new MapSqlParameterSource("conflict", conflictId), (rs, i) -> new Object[] {
+                """.formatted(known), params, (rs, i) -> new Object[] {
                 rs.getString("type"), rs.getBigDecimal("launched").longValueExact(), rs.getString("attack_id")});
         return records.stream()
                 .map(row -> new AttackRecords.WeaponRecord(WeaponType.valueOf((String) row[0]), (Long) row[1],
-                        first(COLUMNS + " WHERE conflict_id = :conflict AND recorded_to IS NULL"
-                                        + " AND attack_id = :attack",
-                                new MapSqlParameterSource("conflict", conflictId).addValue("attack", row[2]))
+                        first(COLUMNS + " WHERE conflict_id = :conflict AND " + known + " AND attack_id = :attack",
+                                new MapSqlParameterSource(params.getValues()).addValue("attack", row[2]))
                                 .orElseThrow()))
                 .toList();
-    }
-
-    private Optional<AttackView> first(String sql, String conflictId) {
-        return first(sql, new MapSqlParameterSource("conflict", conflictId));
     }
 
     private Optional<AttackView> first(String sql, MapSqlParameterSource params) {
@@ -184,6 +194,7 @@ class AttackQueries {
     }
 
     private static AttackView attack(ResultSet rs, int row) throws SQLException {
+        List<AttackConsistency.Inconsistency> anomalies = JsonColumns.read(rs.getString("anomalies"), INCONSISTENCIES);
         return new AttackView(
                 rs.getString("attack_id"),
                 rs.getString("attacker"),
@@ -209,6 +220,8 @@ class AttackQueries {
                 rs.getString("claimant"),
                 JsonColumns.read(rs.getString("source"), Source.class),
                 rs.getBoolean("corrected"),
+                !anomalies.isEmpty(),
+                anomalies,
                 rs.getLong("version"));
     }
 }

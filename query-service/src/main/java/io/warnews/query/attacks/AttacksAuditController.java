@@ -28,10 +28,12 @@ class AttacksAuditController {
 
     private final Conflicts conflicts;
     private final AttackQueries queries;
+    private final AttackAnomalies anomalies;
 
-    AttacksAuditController(Conflicts conflicts, AttackQueries queries) {
+    AttacksAuditController(Conflicts conflicts, AttackQueries queries, AttackAnomalies anomalies) {
         this.conflicts = conflicts;
         this.queries = queries;
+        this.anomalies = anomalies;
     }
 
     /** {@code GET /api/conflicts/{id}/attacks} as known at {@code knownAt}, with the same filters. */
@@ -58,6 +60,28 @@ class AttacksAuditController {
         Instant at = KnownAtParam.required(knownAt);
         conflicts.require(conflictId);
         return queries.daily(conflictId, Optional.of(at), Params.from("from", from), Params.upTo("to", to));
+    }
+
+    /** {@code GET /api/conflicts/{id}/attacks/records} as known at {@code knownAt}. */
+    @GetMapping("/conflicts/{conflictId}/attacks/records")
+    AttackRecords records(@PathVariable String conflictId, @RequestParam(required = false) String knownAt) {
+        Instant at = KnownAtParam.required(knownAt);
+        conflicts.require(conflictId);
+        return queries.records(conflictId, Optional.of(at));
+    }
+
+    /**
+     * {@code GET /api/conflicts/{id}/attack-anomalies} as known at {@code knownAt}: the anomalies
+     * opened by then, open if the attack's version current then still had them.
+     */
+    @GetMapping("/conflicts/{conflictId}/attack-anomalies")
+    AttackAnomaliesView anomalies(@PathVariable String conflictId,
+                                  @RequestParam(required = false) String knownAt,
+                                  @RequestParam(required = false) String status) {
+        Instant at = KnownAtParam.required(knownAt);
+        Optional<String> theStatus = Params.openOrResolved("status", status);
+        conflicts.require(conflictId);
+        return anomalies.of(conflictId, theStatus, Optional.of(at));
     }
 
     /** One attack as known at {@code knownAt}; 404 when it was not recorded then, or had been retracted. */

@@ -52,10 +52,10 @@ class AttacksController {
         return queries.daily(conflictId, Optional.empty(), Params.from("from", from), Params.upTo("to", to));
     }
 
+    /** The records as known now; as known at an instant: {@code /api/audit/conflicts/{id}/attacks/records}. */
     @GetMapping("/records")
     AttackRecords records(@PathVariable String conflictId) {
         conflicts.require(conflictId);
-        return new AttackRecords(queries.mostLaunched(conflictId).orElse(null),
-                queries.mostLaunchedByWeaponType(conflictId), queries.deadliest(conflictId).orElse(null));
+        return queries.records(conflictId, Optional.empty());
     }
 }

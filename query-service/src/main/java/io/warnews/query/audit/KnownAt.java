@@ -54,6 +54,18 @@ class KnownAt {
                 Optional.of(knownAt));
     }
 
+    /** {@code GET /api/conflicts/{id}/milestones} as known at {@code knownAt}: from the series as known then. */
+    Object milestones(String conflictId, Instant knownAt, String side, String category) {
+        return LossReadModel.milestones(jdbc, knownConflict(conflictId, knownAt), side, category, Optional.of(knownAt));
+    }
+
+    /** {@code GET /api/conflicts/{id}/loss-anomalies} as known at {@code knownAt}: open and resolved as they were then. */
+    Object lossAnomalies(String conflictId, Instant knownAt, String side, String claimant, String category,
+                         String status) {
+        return LossReadModel.anomalies(jdbc, knownConflict(conflictId, knownAt), side, claimant, category, status,
+                Optional.of(knownAt));
+    }
+
     /** The conflict, when it had been registered by {@code knownAt}; 404 otherwise. */
     private Conflict knownConflict(String conflictId, Instant knownAt) {
         List<String> registered = jdbc.queryForList("""

@@ -49,6 +49,34 @@ class KnownAtController {
     }
 
     /**
+     * {@code /api/conflicts/{id}/milestones?side=&category=} as known at {@code knownAt}: the round
+     * numbers passed by the series as they were known then.
+     */
+    @GetMapping("/conflicts/{conflictId}/milestones")
+    @ReadsFrom({ProcessingGroups.LOSSES, ProcessingGroups.CONFLICTS})
+    Object milestones(@PathVariable String conflictId,
+                      @RequestParam(required = false) String knownAt,
+                      @RequestParam(required = false) String side,
+                      @RequestParam(required = false) String category) {
+        return this.knownAt.milestones(conflictId, AuditParams.knownAt(knownAt), side, category);
+    }
+
+    /**
+     * {@code /api/conflicts/{id}/loss-anomalies?side=&claimant=&category=&status=} as known at
+     * {@code knownAt}: the anomalies opened by then, open or resolved as they were then.
+     */
+    @GetMapping("/conflicts/{conflictId}/loss-anomalies")
+    @ReadsFrom({ProcessingGroups.LOSSES, ProcessingGroups.CONFLICTS})
+    Object lossAnomalies(@PathVariable String conflictId,
+                         @RequestParam(required = false) String knownAt,
+                         @RequestParam(required = false) String side,
+                         @RequestParam(required = false) String claimant,
+                         @RequestParam(required = false) String category,
+                         @RequestParam(required = false) String status) {
+        return this.knownAt.lossAnomalies(conflictId, AuditParams.knownAt(knownAt), side, claimant, category, status);
+    }
+
+    /**
      * {@code /api/talks/{id}} as known at {@code knownAt}; 404 when the talks had not been opened then.
      * One indexed query over the versions of the talks' view (the talks' attacks and timeline
      * counterparts are {@code /api/audit/attacks/...} and {@code /api/audit/conflicts/{id}/timeline}).

@@ -53,6 +53,38 @@ public final class LossReadModel {
                         .stream().map(SeriesView.Point::of).toList());
     }
 
+    /** {@code GET /api/conflicts/{id}/milestones?side=&category=} as it was known at {@code knownAt} (empty: now). */
+    public static Object milestones(NamedParameterJdbcTemplate jdbc, Conflict conflict, String side, String category,
+                                    Optional<Instant> knownAt) {
+        return milestonesView(jdbc, conflict, side, category, knownAt);
+    }
+
+    static MilestonesView milestonesView(NamedParameterJdbcTemplate jdbc, Conflict conflict, String side,
+                                         String category, Optional<Instant> knownAt) {
+        Optional<String> theSide = Conflicts.side(conflict, "side", side);
+        Optional<LossCategory> theCategory = Params.oneOf("category", category, LossCategory.class);
+        return new MilestonesView(conflict.id(), MilestoneRule.DESCRIPTION, Milestones.in(new LossQueries(jdbc)
+                .series(conflict.id(), theSide, theCategory, Optional.empty(), Optional.empty(), Optional.empty(),
+                        knownAt)));
+    }
+
+    /**
+     * {@code GET /api/conflicts/{id}/loss-anomalies?side=&claimant=&category=&status=} as it was known
+     * at {@code knownAt} (empty: now).
+     */
+    public static Object anomalies(NamedParameterJdbcTemplate jdbc, Conflict conflict, String side, String claimant,
+                                   String category, String status, Optional<Instant> knownAt) {
+        return anomaliesView(jdbc, conflict, side, claimant, category, status, knownAt);
+    }
+
+    static AnomaliesView anomaliesView(NamedParameterJdbcTemplate jdbc, Conflict conflict, String side,
+                                       String claimant, String category, String status, Optional<Instant> knownAt) {
+        Optional<String> theStatus = Params.openOrResolved("status", status);
+        return new AnomalyQueries(jdbc).of(conflict.id(), Conflicts.side(conflict, "side", side),
+                Optional.ofNullable(claimant).filter(text -> !text.isBlank()),
+                Params.oneOf("category", category, LossCategory.class), theStatus, knownAt);
+    }
+
     /** Every version of one report of the conflict (404 when the conflict has no such report). */
     public static Object history(NamedParameterJdbcTemplate jdbc, String conflictId, String reportId) {
         return ReportHistory.of(jdbc, conflictId, reportId);

@@ -1,11 +1,9 @@
 package io.warnews.query.losses;
 
-import io.warnews.events.LossCategory;
 import io.warnews.query.conflicts.Conflict;
 import io.warnews.query.conflicts.Conflicts;
 import io.warnews.query.consistency.ReadsFrom;
 import io.warnews.query.processing.ProcessingGroups;
-import io.warnews.query.web.BadParameter;
 import io.warnews.query.web.Params;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import java.util.Optional;
@@ -22,16 +20,11 @@ class LossesController {
 
     private final Conflicts conflicts;
     private final RunningTotals runningTotals;
-    private final LossQueries queries;
-    private final AnomalyQueries anomalies;
     private final NamedParameterJdbcTemplate jdbc;
 
-    LossesController(Conflicts conflicts, RunningTotals runningTotals, LossQueries queries, AnomalyQueries anomalies,
-                     NamedParameterJdbcTemplate jdbc) {
+    LossesController(Conflicts conflicts, RunningTotals runningTotals, NamedParameterJdbcTemplate jdbc) {
         this.conflicts = conflicts;
         this.runningTotals = runningTotals;
-        this.queries = queries;
-        this.anomalies = anomalies;
         this.jdbc = jdbc;
     }
 
@@ -68,13 +61,7 @@ class LossesController {
                             @RequestParam(required = false) String category,
                             @RequestParam(required = false) String status) {
         Conflict conflict = conflicts.require(conflictId);
-        Optional<String> theStatus = Optional.ofNullable(status).filter(text -> !text.isBlank());
-        if (theStatus.isPresent() && !theStatus.get().equals("open") && !theStatus.get().equals("resolved")) {
-            throw new BadParameter("status", "must be open or resolved");
-        }
-        return anomalies.of(conflictId, Conflicts.side(conflict, "side", side),
-                Optional.ofNullable(claimant).filter(text -> !text.isBlank()),
-                Params.oneOf("category", category, LossCategory.class), theStatus);
+        return LossReadModel.anomaliesView(jdbc, conflict, side, claimant, category, status, Optional.empty());
     }
 
     /** Round numbers passed by claimants' running totals (see {@link MilestoneRule}). */
@@ -83,10 +70,6 @@ class LossesController {
                               @RequestParam(required = false) String side,
                               @RequestParam(required = false) String category) {
         Conflict conflict = conflicts.require(conflictId);
-        Optional<String> theSide = Conflicts.side(conflict, "side", side);
-        Optional<LossCategory> theCategory = Params.oneOf("category", category, LossCategory.class);
-        return new MilestonesView(conflictId, MilestoneRule.DESCRIPTION, Milestones.in(
-                queries.series(conflictId, theSide, theCategory, Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty())));
+        return LossReadModel.milestonesView(jdbc, conflict, side, category, Optional.empty());
     }
 }

@@ -44,4 +44,13 @@ public final class Params {
             throw new BadParameter(name, "'" + text + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
+
+    /** An anomaly list's {@code status}: "open", "resolved", or empty for both; anything else is a 400. */
+    public static Optional<String> openOrResolved(String name, String text) {
+        Optional<String> status = Optional.ofNullable(text).map(String::trim).filter(value -> !value.isEmpty());
+        if (status.isPresent() && !status.get().equals("open") && !status.get().equals("resolved")) {
+            throw new BadParameter(name, "must be open or resolved");
+        }
+        return status;
+    }
 }

@@ -58,12 +58,17 @@ class ModelChecksums {
     }
 
     Checksum ofSnapshot(UUID rebuildId) {
-        return checksum("SELECT table_name, row_text FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id",
+        return checksum(jdbc, "SELECT table_name, row_text FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id",
                 Map.of("id", rebuildId));
     }
 
     Checksum ofLive(String group) {
-        return checksum(rows(group), Map.of("group", group));
+        return checksum(jdbc, rows(group), Map.of("group", group));
+    }
+
+    /** The group's model as {@code jdbc} sees it (e.g. a {@link TemporaryReadModel}'s copies). */
+    static Checksum of(NamedParameterJdbcTemplate jdbc, String group) {
+        return checksum(jdbc, rows(group), Map.of("group", group));
     }
 
     /** The first rows that only the snapshot has, then the first that only the live model has. */
@@ -92,7 +97,7 @@ class ModelChecksums {
         return sql.toString();
     }
 
-    private Checksum checksum(String rows, Map<String, ?> params) {
+    private static Checksum checksum(NamedParameterJdbcTemplate jdbc, String rows, Map<String, ?> params) {
         MessageDigest sha256 = sha256();
         long[] count = {0};
         jdbc.query("SELECT table_name, row_text FROM (" + rows + ") dump ORDER BY table_name, row_text COLLATE \"C\"",

@@ -16,7 +16,6 @@ import io.warnews.query.Feed;
 import io.warnews.query.QueryServiceTest;
 import io.warnews.query.SeedStory;
 import io.warnews.query.losses.LossReadModel;
-import io.warnews.query.processing.ProcessingGroups;
 import io.warnews.query.processing.StreamPositions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.junit.jupiter.api.Test;
@@ -41,11 +41,18 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * instant, an event delivered twice, events of other read models) is projected into empty copies of
  * the tables one event at a time without a processor's unit of work, and in batches of 1, 3 and
  * 100 events (one unit of work each, as a tracking processor runs them); every projection gives the
- * same rows, compared by the rebuild's checksum.
+ * same rows, compared by the rebuild's checksum, and the same rows as the projection that wrote each
+ * event on its own, row by row.
  */
 @QueryServiceTest
 class LossBatchesTest {
 
+    /**
+     * The checksum of the rows the projection wrote for this story when it wrote each event on its own, row
+     * by row, before it wrote batches: the batches give the same rows. (A change of the story or of the loss
+     * tables changes it: take the new one from the one-at-a-time projection, once it is shown to be right.)
+     */
+    private static final String ROW_BY_ROW = "d0809bb6ecb87260ff9394f806755f909982d5ba746cbffbe7faf8577ac4f1b8";
     private static final Instant T0 = Instant.parse("2025-07-01T10:00:00Z");
     private static final String CONFLICT = "batches";
     private static final String MOD = CONFLICT + "/losses/RU/ministry-of-defence-of-ukraine";
@@ -68,8 +75,9 @@ class LossBatchesTest {
         }
         Projected reference = projected.get("one at a time");
         assertThat(reference.versions()).as("every version of every report").isEqualTo(35);
-        assertThat(reference.anomalies()).as("anomalies opened").isGreaterThanOrEqualTo(3);
-        assertThat(reference.resolved()).as("anomalies resolved").isGreaterThanOrEqualTo(2);
+        assertThat(reference.anomalies()).as("anomalies opened").isEqualTo(4);
+        assertThat(reference.resolved()).as("anomalies resolved").isEqualTo(3);
+        assertThat(reference.checksum()).as("the rows written row by row").isEqualTo(ROW_BY_ROW);
         projected.forEach((how, model) -> assertThat(model).as(how).isEqualTo(reference));
     }
 
@@ -78,7 +86,7 @@ class LossBatchesTest {
 
     /** Projects the story into empty copies, {@code size} events a unit of work (0: none, one event at a time). */
     private Projected project(int size) {
-        return temporary.withCopiesOf(LossReadModel.TABLES, copies -> {
+        return temporary.withCopiesOf(LossReadModel.MODEL, copies -> {
             AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(
                     LossReadModel.projection(copies, new StreamPositions(copies)));
             if (size == 0) {
@@ -89,16 +97,16 @@ class LossBatchesTest {
                 for (int from = 0; from < events.size(); from += size) {
                     BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
                             events.subList(from, Math.min(events.size(), from + size)));
-                    batch.executeWithResult(() -> {
+                    ResultMessage<?> result = batch.executeWithResult(() -> {
                         handle(handler, batch.getMessage());
                         return null;
                     }, RollbackConfigurationType.ANY_THROWABLE);
-                    if (batch.getExecutionResult() != null && batch.getExecutionResult().isExceptionResult()) {
-                        throw new IllegalStateException(batch.getExecutionResult().getExceptionResult());
+                    if (result != null && result.isExceptional()) {
+                        throw new IllegalStateException("the batch failed", result.exceptionResult());
                     }
                 }
             }
-            ModelChecksums.Checksum checksum = ModelChecksums.of(copies, ProcessingGroups.LOSSES);
+            ModelChecksums.Checksum checksum = ModelChecksums.of(copies, LossReadModel.MODEL);
             return new Projected(checksum.sha256(), checksum.rows(), count(copies, "loss_report", "TRUE"),
                     count(copies, "loss_anomaly", "TRUE"), count(copies, "loss_anomaly", "resolved_at IS NOT NULL"));
         });

@@ -1,4 +1,4 @@
-package io.warnews.query.audit;
+package io.warnews.query.processing;
 
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -29,7 +29,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  *       the database, and Axon's {@link AxonTimeoutException} (a handler that took too long).</li>
  * </ul>
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     private static final Set<String> STATES = Set.of("57014", "40001", "40P01", "55P03", "57P01", "57P02", "57P03",
             "57P04", "57P05");
@@ -38,7 +38,7 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException

@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  * so a busy machine cannot fail a build: compare the ratios, not the absolute figures.
  *
  * <p>Sizes can be changed with system properties: {@code bench.seconds} (each single-report run),
- * {@code bench.rebuild-events} (synthetic reports added before the rebuild), {@code bench.visible-seconds}.
+ * {@code bench.rebuild-events} (synthetic reports added before the rebuild), {@code bench.visible-seconds};
+ * {@code bench.only=rebuild} measures the rebuild line alone (after the warm-up's reports).
  */
 class PerformanceBenchmark {
 
@@ -67,6 +68,8 @@ class PerformanceBenchmark {
     private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuild-events", 200_000);
     private static final int VISIBLE_RATE = Integer.getInteger("bench.rate", 50);
     private static final int VISIBLE_SECONDS = Integer.getInteger("bench.visible-seconds", 20);
+    /** {@code rebuild}: only the rebuild line (after a few reports to copy), for comparing a change to the projections. */
+    private static final String ONLY = System.getProperty("bench.only", "");
     private static final LocalDate FIRST_DAY = LocalDate.of(1980, 1, 2);
 
     private final List<String[]> table = new ArrayList<>();
@@ -92,6 +95,10 @@ class PerformanceBenchmark {
                          "parties":[{"code":"RU","name":"Russia"},{"code":"UA","name":"Ukraine"}]}"""));
                 singleReports(command, "warm-up", 8, WARM_UP);
                 Template template = template(admin);
+                if (ONLY.equals("rebuild")) {
+                    rebuildLine(admin, query, template);
+                    return;
+                }
                 createBaselineTable(admin);
                 for (int clients : List.of(1, 8, 32)) {
                     double project = singleReports(command, "s" + clients, clients, SECONDS);
@@ -136,11 +143,7 @@ class PerformanceBenchmark {
                 row("%,d-report ledger's next write, warm (median of 10)".formatted(BATCHES * 1000), ms(nextWrite[2]),
                         ms(nextWrite[3]) + " (10-report ledger)", ratio(nextWrite[2], nextWrite[3]));
 
-                long events = addSyntheticReports(admin, template, REBUILD_EVENTS);
-                double rebuild = rebuild(query, events);
-                double scan = scanAndDeserialise(admin);
-                row("rebuild of the losses read model, %,d events".formatted(events), rate(rebuild, "events/s"),
-                        rate(scan, "events/s, ordered scan + deserialise"), ratio(rebuild, scan));
+                rebuildLine(admin, query, template);
 
                 row("resident memory at the end: command-service", mib(rssKb(command.process().pid())), "—", "—");
                 row("resident memory at the end: query-service", mib(rssKb(query.process().pid())), "—", "—");
@@ -521,6 +524,22 @@ class PerformanceBenchmark {
         }
     }
 
+    private void rebuildLine(DataSource admin, ServiceProcess query, Template template) throws Exception {
+        long events = addSyntheticReports(admin, template, REBUILD_EVENTS);
+        double rebuild = rebuild(query, events);
+        double scan = scanAndDeserialise(admin);
+        row("rebuild of the losses read model, %,d events".formatted(events), rate(rebuild, "events/s"),
+                rate(scan, "events/s, ordered scan + deserialise"), ratio(rebuild, scan));
+        if (replaySeconds > 0) {
+            double replay = events / replaySeconds;
+            row("its replay alone (reset to head, without the checksums)", rate(replay, "events/s"),
+                    rate(scan, "events/s, ordered scan + deserialise"), ratio(replay, scan));
+        }
+    }
+
+    /** Seconds from the rebuild's reset to the replay reaching the head (0: not seen). */
+    private double replaySeconds;
+
     /** Waits until the losses read model has caught up, rebuilds it, and answers events/s of the rebuild. */
     private double rebuild(ServiceProcess query, long events) throws Exception {
         String projection = query.url() + "/api/audit/projections/losses";
@@ -528,17 +547,53 @@ class PerformanceBenchmark {
         awaitState(projection, null, Duration.ofMinutes(20));
         notes.add("live processing caught up with the %,d events in %.1f s".formatted(events,
                 (System.nanoTime() - catchUp) / 1e9));
+        awaitEveryProjection(query.url() + "/api/audit/projections", Duration.ofMinutes(20));
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(projection + "/rebuild"))
                 .header("Authorization", AUDITOR).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException(started.statusCode() + " " + started.body());
         }
+        long replaying = 0;
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode status = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(projection))
+                    .header("Authorization", AUDITOR).build(), HttpResponse.BodyHandlers.ofString()).body());
+            String state = status.at("/lastRebuild/state").asText();
+            if (replaying == 0 && state.equals("REPLAYING")) {
+                replaying = System.nanoTime();
+            }
+            if (replaying != 0 && status.path("position").asLong() >= status.at("/lastRebuild/headPosition").asLong()
+                    || !state.equals("STARTED") && !state.equals("REPLAYING")) {
+                replaySeconds = replaying == 0 ? 0 : (System.nanoTime() - replaying) / 1e9;
+                break;
+            }
+            Thread.sleep(100);
+        }
         JsonNode rebuild = awaitState(projection, "VERIFIED", Duration.ofMinutes(30));
         double seconds = Duration.between(Instant.parse(rebuild.path("startedAt").asText()),
                 Instant.parse(rebuild.path("finishedAt").asText())).toMillis() / 1000.0;
-        notes.add("rebuild of the losses read model: %.1f s".formatted(seconds));
+        notes.add("rebuild of the losses read model: %.1f s, of which the replay %.1f s".formatted(seconds,
+                replaySeconds));
         return events / seconds;
+    }
+
+    /** Waits until every read model has caught up, so that the rebuild does not share the machine with their catch-up. */
+    private static void awaitEveryProjection(String projections, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode all = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(projections))
+                    .header("Authorization", AUDITOR).build(), HttpResponse.BodyHandlers.ofString()).body());
+            boolean caughtUp = all.size() > 0;
+            for (JsonNode status : all) {
+                caughtUp &= status.path("position").asLong() >= status.path("head").asLong();
+            }
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the read models did not catch up");
     }
 
     private static JsonNode awaitState(String projection, String state, Duration timeout) throws Exception {

@@ -1,5 +1,6 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.processing.TransientFailures;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import java.util.Set;

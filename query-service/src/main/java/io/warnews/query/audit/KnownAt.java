@@ -3,6 +3,7 @@ package io.warnews.query.audit;
 import io.warnews.query.conflicts.Conflict;
 import io.warnews.query.conflicts.Conflicts;
 import io.warnews.query.losses.LossReadModel;
+import io.warnews.query.processing.ReadModel;
 import io.warnews.query.processing.StreamPositions;
 import io.warnews.query.talks.TalksReadModel;
 import io.warnews.query.web.NotFound;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -85,17 +85,16 @@ class KnownAt {
      */
     Object talks(String talksId, Instant knownAt) {
         List<DomainEventMessage<?>> events = storedUpTo(talksId, knownAt);
-        return replay(TalksReadModel.TABLES, TalksReadModel::projection, events,
+        return replay(TalksReadModel.MODEL, events,
                 copies -> TalksReadModel.talks(copies, talksId))
                 .orElseThrow(() -> new NotFound("talks", talksId + "' as known at '" + knownAt));
     }
 
-    private <T> T replay(List<String> tables,
-                         BiFunction<NamedParameterJdbcTemplate, StreamPositions, Object> projection,
-                         List<DomainEventMessage<?>> events, Function<NamedParameterJdbcTemplate, T> read) {
-        return temporary.withCopiesOf(tables, copies -> {
+    private <T> T replay(ReadModel model, List<DomainEventMessage<?>> events,
+                         Function<NamedParameterJdbcTemplate, T> read) {
+        return temporary.withCopiesOf(model, copies -> {
             AnnotationEventHandlerAdapter handlers =
-                    new AnnotationEventHandlerAdapter(projection.apply(copies, new StreamPositions(copies)));
+                    new AnnotationEventHandlerAdapter(model.projection().create(copies, new StreamPositions(copies)));
             for (DomainEventMessage<?> event : events) {
                 try {
                     handlers.handle(event);

@@ -1,8 +1,7 @@
 package io.warnews.query.audit;
 
-import io.warnews.query.losses.LossReadModel;
-import io.warnews.query.processing.ProcessingGroups;
-import io.warnews.query.talks.TalksReadModel;
+import io.warnews.query.processing.ReadModel;
+import io.warnews.query.processing.ReadModels;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,28 +14,22 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A processing group's read model as rows: every row of its tables (in PostgreSQL's text form of
- * the row) and its {@code stream_position} rows. The checksum is the SHA-256 of that canonical
+ * A processing group's read model as rows: every row of the tables its {@link ReadModel} declares
+ * (in PostgreSQL's text form of the row) and its {@code stream_position} rows. The checksum is the SHA-256 of that canonical
  * dump, ordered by table and by row text (collation "C"); two models are equal when their dumps
  * are, and the difference is the rows found in only one of them.
  */
 @Component
 class ModelChecksums {
 
-    /** The tables each processing group writes; a group not listed is compared on its stream positions only. */
-    static final Map<String, List<String>> TABLES = Map.of(
-            ProcessingGroups.CONFLICTS, List.of("conflict"),
-            ProcessingGroups.LOSSES, LossReadModel.TABLES,
-            ProcessingGroups.ATTACKS, List.of("attack"),
-            ProcessingGroups.TALKS, TalksReadModel.TABLES,
-            ProcessingGroups.TIMELINE, List.of("timeline_entry"));
-
     private static final int DIFFERENCES_SHOWN = 10;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReadModels readModels;
 
-    ModelChecksums(NamedParameterJdbcTemplate jdbc) {
+    ModelChecksums(NamedParameterJdbcTemplate jdbc, ReadModels readModels) {
         this.jdbc = jdbc;
+        this.readModels = readModels;
     }
 
     /** A checksum with the number of rows it covers. */
@@ -47,10 +40,6 @@ class ModelChecksums {
     record Difference(String in, String table, String row) {
     }
 
-    static List<String> tablesOf(String group) {
-        return TABLES.getOrDefault(group, List.of());
-    }
-
     /** Keeps the group's live rows under the rebuild's id. */
     void snapshot(UUID rebuildId, String group) {
         jdbc.update("INSERT INTO read_model.rebuild_snapshot_row (rebuild_id, table_name, row_text)"
@@ -58,12 +47,17 @@ class ModelChecksums {
     }
 
     Checksum ofSnapshot(UUID rebuildId) {
-        return checksum("SELECT table_name, row_text FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id",
+        return checksum(jdbc, "SELECT table_name, row_text FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id",
                 Map.of("id", rebuildId));
     }
 
     Checksum ofLive(String group) {
-        return checksum(rows(group), Map.of("group", group));
+        return checksum(jdbc, rows(group), Map.of("group", group));
+    }
+
+    /** The read model as {@code jdbc} sees it (e.g. a {@link TemporaryReadModel}'s copies). */
+    static Checksum of(NamedParameterJdbcTemplate jdbc, ReadModel model) {
+        return checksum(jdbc, rows(model.tables()), Map.of("group", model.name()));
     }
 
     /** The first rows that only the snapshot has, then the first that only the live model has. */
@@ -82,17 +76,22 @@ class ModelChecksums {
         jdbc.update("DELETE FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id", Map.of("id", rebuildId));
     }
 
-    private static String rows(String group) {
+    /** The group's rows: its stream positions and the rows of its read model's tables (none when it declares none). */
+    private String rows(String group) {
+        return rows(readModels.tablesOf(group));
+    }
+
+    private static String rows(List<String> tables) {
         StringBuilder sql = new StringBuilder("SELECT 'stream_position'::varchar AS table_name, t::text AS row_text"
                 + " FROM read_model.stream_position t WHERE t.processing_group = :group");
-        for (String table : tablesOf(group)) {
+        for (String table : tables) {
             sql.append(" UNION ALL SELECT '").append(table).append("', t::text FROM read_model.").append(table)
                     .append(" t");
         }
         return sql.toString();
     }
 
-    private Checksum checksum(String rows, Map<String, ?> params) {
+    private static Checksum checksum(NamedParameterJdbcTemplate jdbc, String rows, Map<String, ?> params) {
         MessageDigest sha256 = sha256();
         long[] count = {0};
         jdbc.query("SELECT table_name, row_text FROM (" + rows + ") dump ORDER BY table_name, row_text COLLATE \"C\"",

@@ -1,5 +1,6 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.processing.ReadModels;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -26,10 +27,12 @@ class ProjectionsController {
 
     private final Rebuilds rebuilds;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReadModels readModels;
 
-    ProjectionsController(Rebuilds rebuilds, NamedParameterJdbcTemplate jdbc) {
+    ProjectionsController(Rebuilds rebuilds, NamedParameterJdbcTemplate jdbc, ReadModels readModels) {
         this.rebuilds = rebuilds;
         this.jdbc = jdbc;
+        this.readModels = readModels;
     }
 
     /** Accepted: where to follow a rebuild. */
@@ -82,7 +85,7 @@ class ProjectionsController {
         return new ProjectionStatus(processor.getName(), processor.isRunning(), error, failure,
                 processor.isReplaying(), segments.size(), position, head, behind,
                 behind == 0 && letters == 0 && !error && !segments.isEmpty(),
-                ModelChecksums.tablesOf(processor.getName()), letters,
+                readModels.tablesOf(processor.getName()), letters,
                 rebuilds.last(processor.getName()).orElse(null));
     }
 }

@@ -3,6 +3,7 @@ package io.warnews.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.warnews.query.processing.ReadModels;
 import io.warnews.query.web.NotFound;
 import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
@@ -35,9 +36,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds a read model from the first event and verifies it: waits until the live processor has
- * reached the event store's head, stops it, keeps the live rows and their checksum, resets its
- * tokens (the group's {@code @ResetHandler}s empty its tables, its dead letters are cleared),
+ * Rebuilds a declared read model ({@link ReadModels}) from the first event and verifies it: waits
+ * until the live processor has reached the event store's head, stops it, keeps the live rows of
+ * the tables the read model declares and their checksum, resets its tokens (the group's
+ * {@code @ResetHandler}s empty those tables, its dead letters are cleared),
  * starts it, waits until the replay has reached that head again, and compares. Runs in the
  * background; its progress and outcome are kept in {@code read_model.rebuild}.
  */
@@ -50,6 +52,7 @@ class Rebuilds {
     };
 
     private final EventProcessingConfiguration processing;
+    private final ReadModels readModels;
     private final EventStore eventStore;
     private final ModelChecksums checksums;
     private final NamedParameterJdbcTemplate jdbc;
@@ -64,10 +67,11 @@ class Rebuilds {
         return thread;
     });
 
-    Rebuilds(EventProcessingConfiguration processing, EventStore eventStore, ModelChecksums checksums,
-             NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, AuditProperties properties,
-             Clock clock) {
+    Rebuilds(EventProcessingConfiguration processing, ReadModels readModels, EventStore eventStore,
+             ModelChecksums checksums, NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
+             AuditProperties properties, Clock clock) {
         this.processing = processing;
+        this.readModels = readModels;
         this.eventStore = eventStore;
         this.checksums = checksums;
         this.jdbc = jdbc;
@@ -96,8 +100,9 @@ class Rebuilds {
                 .toList();
     }
 
-    /** Starts a rebuild of the group in the background; answers its id. */
+    /** Starts a rebuild of the group's read model in the background; answers its id. */
     UUID start(String group, String requestedBy) {
+        readModels.find(group).orElseThrow(() -> new NotFound("read model", group));
         StreamingEventProcessor processor = processor(group);
         if (!running.add(group)) {
             throw new AlreadyRunning(group);

@@ -1,8 +1,8 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.processing.Isolation;
 import io.warnews.query.processing.StreamPositions;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import io.warnews.query.processing.TransientFailures;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -18,12 +18,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Isolates an event whose handler fails, so that its half-done writes never commit. A batch of
- * events runs without savepoints. When a handler throws, the whole batch is rolled back (its
- * writes, its token, the dead letter the failure produced) and the processor retries it; on that
- * retry the failing event's handler runs inside a savepoint of the batch's transaction, so its
- * writes are undone to the savepoint before the event is dead-lettered, while the batch's other
- * events, the token and the dead letter commit (a later retry then applies the event whole), and a
- * failed SQL statement does not leave PostgreSQL's transaction aborted.
+ * events runs without savepoints, and the projections write the batch's rows together just before
+ * it commits ({@link io.warnews.query.processing.Projection}). When a handler throws, or writing
+ * the batch's rows fails, the whole batch is rolled back (its writes, its token, the dead letter
+ * the failure produced) and the processor retries it; on that retry every event the failed batch
+ * had handled runs {@link Isolation isolated}: first the rows the batch has collected before it are
+ * written, then its handler runs inside a savepoint of the batch's transaction and writes its own
+ * rows before returning, so a failing event's writes are undone to the savepoint before it is
+ * dead-lettered, while the batch's other events, the token and the dead letter commit (a later
+ * retry then applies the event whole), and a failed SQL statement does not leave PostgreSQL's
+ * transaction aborted.
  *
  * <p>A {@link TransientFailures transient failure} (the database away or slow) is not the event's
  * fault: it propagates as it is, the processor rolls the batch back and retries it with back-off,
@@ -37,8 +41,6 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
     private static final String BATCH_FAILS = SavepointPerHandler.class.getName() + ".fails";
 
     private final TransactionTemplate savepoint;
-    /** Events (with the handling class) that failed in a batch, to be isolated when the batch is retried. */
-    private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
     SavepointPerHandler(PlatformTransactionManager transactionManager) {
         this.savepoint = new TransactionTemplate(transactionManager);
@@ -62,15 +64,16 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
                 }
                 UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
                 String key = message.getIdentifier() + "/" + target.getClass().getName();
-                if (failed.contains(key)) {
-                    unitOfWork.afterCommit(committed -> failed.remove(key));
+                if (Isolation.marked(unitOfWork, key)) {
+                    Isolation.flushPending(unitOfWork);
                     return isolated(message, target);
                 }
+                Isolation.seen(unitOfWork, key);
                 try {
                     return super.handle(message, target);
                 } catch (Exception | Error e) {
                     if (!TransientFailures.isTransient(e)) {
-                        failed.add(key);
+                        Isolation.batchFailed(unitOfWork, e);
                         failTheBatch(unitOfWork, message);
                     }
                     throw e;
@@ -80,7 +83,7 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
             private Object isolated(Message<?> message, T target) throws Exception {
                 Object positions = StreamPositions.remember();
                 try {
-                    return savepoint.execute(status -> {
+                    return Isolation.run(() -> savepoint.execute(status -> {
                         try {
                             return super.handle(message, target);
                         } catch (RuntimeException | Error e) {
@@ -88,7 +91,7 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
                         } catch (Exception e) {
                             throw new Checked(e);
                         }
-                    });
+                    }));
                 } catch (Checked e) {
                     StreamPositions.restore(positions);
                     throw (Exception) e.getCause();

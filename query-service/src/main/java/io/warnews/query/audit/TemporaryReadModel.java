@@ -1,5 +1,6 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.processing.ReadModel;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -34,8 +35,9 @@ class TemporaryReadModel {
         this.dataSource = dataSource;
     }
 
-    /** Runs {@code work} over empty copies of {@code tables} (and of {@code stream_position}). */
-    <T> T withCopiesOf(List<String> tables, Function<NamedParameterJdbcTemplate, T> work) {
+    /** Runs {@code work} over empty copies of the read model's tables (and of {@code stream_position}). */
+    <T> T withCopiesOf(ReadModel model, Function<NamedParameterJdbcTemplate, T> work) {
+        List<String> tables = model.tables();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

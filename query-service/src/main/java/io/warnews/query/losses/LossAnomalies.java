@@ -3,9 +3,10 @@ package io.warnews.query.losses;
 import io.warnews.events.LossCategory;
 import io.warnews.events.LossFigure;
 import io.warnews.events.Qualifier;
-import java.sql.Timestamp;
+import io.warnews.query.processing.Rows;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps {@code loss_anomaly} up to date as a ledger's reports change. Rule
@@ -28,14 +29,25 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * comes between them).
  * <p>
  * A change is local: only the figures from the nearest date before it to the nearest date after it
- * (where the report was and where it is now) can gain or lose an anomaly, so only that window is
- * read and compared, with a couple of indexed queries per event.
+ * (where the report was and where it is now) can gain or lose an anomaly. For a batch of changes,
+ * the figures and open anomalies of each ledger are read once, over the dates the batch touches and
+ * their nearest neighbours (the figures the batch does not change), with two indexed queries per
+ * ledger; the changes are then replayed in memory in the order of their events, each compared over
+ * its own window exactly as if it had been applied alone, and the anomalies they open and resolve
+ * are written once.
  */
 final class LossAnomalies {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final String ON_CONFLICT = "ON CONFLICT (ledger_id, category, earlier_report_id, later_report_id,"
+            + " opened_at) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_by = EXCLUDED.resolved_by";
+    private static final List<String> COLUMNS = List.of("ledger_id", "category", "earlier_report_id",
+            "later_report_id", "opened_at", "conflict_id", "side", "claimant", "earlier_as_of", "earlier_as_of_end",
+            "earlier_value", "later_as_of", "later_as_of_end", "later_value", "opened_by", "resolved_at",
+            "resolved_by");
 
-    LossAnomalies(NamedParameterJdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+
+    LossAnomalies(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -43,7 +55,25 @@ final class LossAnomalies {
     record Place(LocalDate day, List<String> categories) {
     }
 
-    private record Point(String reportId, String asOf, LocalDate day, long value, Long floor, Long ceiling) {
+    /**
+     * A report that stood at {@code was} and stands at {@code now} (either may be null) after the event
+     * recorded {@code at}; {@code version} is its current version after it.
+     */
+    record Change(String ledger, String report, OffsetDateTime at, Place was, Place now, LossBatch.Version version) {
+
+        List<Place> places() {
+            List<Place> places = new ArrayList<>(2);
+            for (Place place : new Place[] {was, now}) {
+                if (place != null) {
+                    places.add(place);
+                }
+            }
+            return places;
+        }
+    }
+
+    private record Point(String reportId, String category, String asOf, LocalDate day, long value, Long floor,
+                         Long ceiling, String conflict, String side, String claimant) {
     }
 
     private record Pair(String category, String earlier, String later) {
@@ -52,145 +82,268 @@ final class LossAnomalies {
     private record Found(Point earlier, Point later) {
     }
 
-    /** Re-examines the figures around a report that stood at {@code was} and stands at {@code now} (either may be null). */
-    void changed(String ledgerId, String reportId, Instant at, Place was, Place now) {
-        Set<String> categories = new LinkedHashSet<>();
-        List<LocalDate> days = new ArrayList<>();
-        for (Place place : new Place[] {was, now}) {
-            if (place != null) {
+    private record Key(String category, String earlier, String later, Instant openedAt) {
+    }
+
+    /** A row of {@code loss_anomaly} as the batch knows it. */
+    private static final class Anomaly {
+        Object[] values;
+        LocalDate earlierEnd;
+        LocalDate laterEnd;
+        OffsetDateTime resolvedAt;
+        String resolvedBy;
+        /** Opened (or opened again) by the batch: written with its final state. */
+        boolean opened;
+
+        Pair pair() {
+            return new Pair((String) values[1], (String) values[2], (String) values[3]);
+        }
+    }
+
+    /** What the replay decided, to be written after the batch's reports. */
+    final class Written {
+        private final List<Object[]> resolved = new ArrayList<>();
+        private final List<Object[]> opened = new ArrayList<>();
+
+        void write() {
+            Rows.batch(jdbc, """
+                    UPDATE read_model.loss_anomaly SET resolved_at = ?, resolved_by = ?
+                    WHERE ledger_id = ? AND category = ? AND earlier_report_id = ? AND later_report_id = ?
+                        AND resolved_at IS NULL
+                    """, resolved);
+            Rows.insert(jdbc, "loss_anomaly", COLUMNS, opened, ON_CONFLICT);
+        }
+    }
+
+    /** Replays the batch's changes (in event order) over the anomalies; the tables still hold the state before the batch. */
+    Written replay(List<Change> changes) {
+        Map<String, List<Change>> byLedger = new LinkedHashMap<>();
+        for (Change change : changes) {
+            byLedger.computeIfAbsent(change.ledger(), ledger -> new ArrayList<>()).add(change);
+        }
+        Written written = new Written();
+        byLedger.forEach((ledgerId, ledgerChanges) -> {
+            Set<String> categories = new LinkedHashSet<>();
+            LocalDate first = null;
+            LocalDate last = null;
+            for (Change change : ledgerChanges) {
+                for (Place place : change.places()) {
+                    categories.addAll(place.categories());
+                    first = first == null || place.day().isBefore(first) ? place.day() : first;
+                    last = last == null || place.day().isAfter(last) ? place.day() : last;
+                }
+            }
+            if (categories.isEmpty()) {
+                return;
+            }
+            Ledger ledger = new Ledger(ledgerId);
+            ledger.load(categories, first, last);
+            for (Change change : ledgerChanges) {
+                ledger.apply(change, written);
+            }
+            ledger.anomalies.values().stream().filter(anomaly -> anomaly.opened).forEach(anomaly -> {
+                Object[] values = anomaly.values.clone();
+                values[15] = anomaly.resolvedAt;
+                values[16] = anomaly.resolvedBy;
+                written.opened.add(values);
+            });
+        });
+        return written;
+    }
+
+    /** One ledger's standing cumulative figures and open anomalies, around the batch's changes. */
+    private final class Ledger {
+        private final String id;
+        private final Map<String, TreeMap<LocalDate, List<Point>>> points = new HashMap<>();
+        private final Map<String, List<Point>> byReport = new HashMap<>();
+        private final Map<Key, Anomaly> anomalies = new LinkedHashMap<>();
+
+        Ledger(String id) {
+            this.id = id;
+        }
+
+        /** The figures from each category's nearest date before {@code first} to its nearest after {@code last}. */
+        void load(Set<String> categories, LocalDate first, LocalDate last) {
+            String list = String.join(",", categories);
+            jdbc.query("""
+                    WITH bounds AS (
+                        SELECT c.category,
+                            (SELECT f.as_of_end FROM read_model.loss_figure f
+                             JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
+                                 AND r.revision = f.revision
+                             WHERE f.ledger_id = ? AND f.category = c.category AND f.as_of_end < ?
+                                 AND r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
+                             ORDER BY f.as_of_end DESC LIMIT 1) AS lo,
+                            (SELECT f.as_of_end FROM read_model.loss_figure f
+                             JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
+                                 AND r.revision = f.revision
+                             WHERE f.ledger_id = ? AND f.category = c.category AND f.as_of_end > ?
+                                 AND r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
+                             ORDER BY f.as_of_end LIMIT 1) AS hi
+                        FROM unnest(string_to_array(?, ',')) AS c(category))
+                    SELECT b.category, r.report_id, r.as_of, f.as_of_end AS as_of_end, r.conflict_id, r.side, r.claimant, f.value,
+                        f.qualifier, f.lower_bound, f.upper_bound
+                    FROM bounds b
+                    JOIN read_model.loss_figure f ON f.ledger_id = ? AND f.category = b.category
+                        AND f.as_of_end BETWEEN coalesce(b.lo, ?) AND coalesce(b.hi, ?)
+                    JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
+                        AND r.revision = f.revision AND r.recorded_to IS NULL AND NOT r.retracted
+                        AND r.basis = 'CUMULATIVE'
+                    """, rs -> {
+                String category = rs.getString("category");
+                LossFigure figure = new LossFigure(LossCategory.valueOf(category), rs.getLong("value"),
+                        Qualifier.valueOf(rs.getString("qualifier")), (Long) rs.getObject("lower_bound"),
+                        (Long) rs.getObject("upper_bound"));
+                add(new Point(rs.getString("report_id"), category, rs.getString("as_of"),
+                        rs.getObject("as_of_end", LocalDate.class), figure.value(), figure.floor(), figure.ceiling(),
+                        rs.getString("conflict_id"), rs.getString("side"), rs.getString("claimant")));
+            }, id, first, id, last, list, id, first, last);
+            LocalDate from = first;
+            LocalDate to = last;
+            for (TreeMap<LocalDate, List<Point>> days : points.values()) {
+                from = days.firstKey().isBefore(from) ? days.firstKey() : from;
+                to = days.lastKey().isAfter(to) ? days.lastKey() : to;
+            }
+            jdbc.query("""
+                    SELECT ledger_id, category, earlier_report_id, later_report_id, opened_at, conflict_id, side,
+                        claimant, earlier_as_of, earlier_as_of_end, earlier_value, later_as_of, later_as_of_end,
+                        later_value, opened_by
+                    FROM read_model.loss_anomaly
+                    WHERE ledger_id = ? AND resolved_at IS NULL AND category = ANY (string_to_array(?, ','))
+                        AND earlier_as_of_end >= ? AND later_as_of_end <= ?
+                    """, rs -> {
+                Anomaly anomaly = new Anomaly();
+                anomaly.values = new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getObject(10, LocalDate.class), rs.getLong(11), rs.getString(12),
+                        rs.getObject(13, LocalDate.class), rs.getLong(14), rs.getString(15), null, null};
+                anomaly.earlierEnd = (LocalDate) anomaly.values[9];
+                anomaly.laterEnd = (LocalDate) anomaly.values[12];
+                anomalies.put(key(anomaly.values), anomaly);
+            }, id, list, from, to);
+        }
+
+        private Key key(Object[] values) {
+            return new Key((String) values[1], (String) values[2], (String) values[3],
+                    ((OffsetDateTime) values[4]).toInstant());
+        }
+
+        private void add(Point point) {
+            points.computeIfAbsent(point.category(), category -> new TreeMap<>())
+                    .computeIfAbsent(point.day(), day -> new ArrayList<>()).add(point);
+            byReport.computeIfAbsent(point.reportId(), report -> new ArrayList<>()).add(point);
+        }
+
+        /** The report's standing figures follow its current version (a new report adds its own). */
+        private void follow(String reportId, LossBatch.Version version) {
+            List<Point> before = version.change.equals("REPORTED") ? null : byReport.remove(reportId);
+            if (before != null) {
+                for (Point point : before) {
+                    TreeMap<LocalDate, List<Point>> days = points.get(point.category());
+                    List<Point> day = days.get(point.day());
+                    day.remove(point);
+                    if (day.isEmpty()) {
+                        days.remove(point.day());
+                    }
+                    if (days.isEmpty()) {
+                        points.remove(point.category());
+                    }
+                }
+            }
+            if (version != null && !version.retracted && version.cumulative()) {
+                for (LossFigure figure : version.figures) {
+                    add(new Point(reportId, figure.category().name(), version.asOf, version.end, figure.value(),
+                            figure.floor(), figure.ceiling(), version.conflict, version.side, version.claimant));
+                }
+            }
+        }
+
+        /** Re-examines the figures around the report after its change, as the tables would then hold them. */
+        void apply(Change change, Written written) {
+            follow(change.report(), change.version());
+            Set<String> categories = new LinkedHashSet<>();
+            List<LocalDate> days = new ArrayList<>();
+            for (Place place : change.places()) {
                 categories.addAll(place.categories());
                 days.add(place.day());
             }
-        }
-        if (categories.isEmpty()) {
-            return;
-        }
-        LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
-        MapSqlParameterSource params = new MapSqlParameterSource("ledger", ledgerId)
-                .addValue("categories", String.join(",", categories))
-                .addValue("categoryList", List.copyOf(categories))
-                .addValue("first", first).addValue("last", last);
-        Map<String, LocalDate[]> windows = new HashMap<>();
-        // Per category, the nearest standing figure before and after: one index lookup each
-        // (loss_figure by ledger, category and world date), however sparse the category.
-        jdbc.query("""
-                SELECT c.category,
-                    (SELECT f.as_of_end FROM read_model.loss_figure f
-                     JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
-                         AND r.revision = f.revision
-                     WHERE f.ledger_id = :ledger AND f.category = c.category AND f.as_of_end < :first
-                         AND r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
-                     ORDER BY f.as_of_end DESC LIMIT 1) AS lo,
-                    (SELECT f.as_of_end FROM read_model.loss_figure f
-                     JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
-                         AND r.revision = f.revision
-                     WHERE f.ledger_id = :ledger AND f.category = c.category AND f.as_of_end > :last
-                         AND r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
-                     ORDER BY f.as_of_end LIMIT 1) AS hi
-                FROM unnest(string_to_array(:categories, ',')) AS c(category)
-                """, params, rs -> {
-            LocalDate lo = rs.getObject("lo", LocalDate.class);
-            LocalDate hi = rs.getObject("hi", LocalDate.class);
-            windows.put(rs.getString("category"), new LocalDate[] {lo == null ? first : lo, hi == null ? last : hi});
-        });
-        LocalDate from = windows.values().stream().map(window -> window[0]).min(LocalDate::compareTo).orElse(first);
-        LocalDate to = windows.values().stream().map(window -> window[1]).max(LocalDate::compareTo).orElse(last);
-        params.addValue("from", from).addValue("to", to);
-
-        Map<String, TreeMap<LocalDate, List<Point>>> points = new HashMap<>();
-        List<String> windowCategories = List.copyOf(windows.keySet());
-        params.addValue("windowCategories", String.join(",", windowCategories))
-                .addValue("los", String.join(",", windowCategories.stream()
-                        .map(category -> windows.get(category)[0].toString()).toList()))
-                .addValue("his", String.join(",", windowCategories.stream()
-                        .map(category -> windows.get(category)[1].toString()).toList()));
-        // The standing figures of each category within its own window only.
-        jdbc.query("""
-                SELECT f.report_id, r.as_of, f.as_of_end, f.category, f.value, f.qualifier, f.lower_bound,
-                    f.upper_bound
-                FROM unnest(string_to_array(:windowCategories, ','), string_to_array(:los, ',')::date[],
-                        string_to_array(:his, ',')::date[]) AS w(category, lo, hi)
-                JOIN read_model.loss_figure f ON f.ledger_id = :ledger AND f.category = w.category
-                    AND f.as_of_end BETWEEN w.lo AND w.hi
-                JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
-                    AND r.revision = f.revision
-                WHERE r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
-                ORDER BY f.report_id
-                """, params, rs -> {
-            String category = rs.getString("category");
-            LocalDate day = rs.getObject("as_of_end", LocalDate.class);
-            LocalDate[] window = windows.get(category);
-            if (day.isBefore(window[0]) || day.isAfter(window[1])) {
+            if (categories.isEmpty()) {
                 return;
             }
-            LossFigure figure = new LossFigure(LossCategory.valueOf(category), rs.getLong("value"),
-                    Qualifier.valueOf(rs.getString("qualifier")), (Long) rs.getObject("lower_bound"),
-                    (Long) rs.getObject("upper_bound"));
-            points.computeIfAbsent(category, c -> new TreeMap<>()).computeIfAbsent(day, d -> new ArrayList<>())
-                    .add(new Point(rs.getString("report_id"), rs.getString("as_of"), day, figure.value(),
-                            figure.floor(), figure.ceiling()));
-        });
+            LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
+            Map<String, LocalDate[]> windows = new HashMap<>();
+            for (String category : categories) {
+                TreeMap<LocalDate, List<Point>> byDay = points.get(category);
+                LocalDate lo = byDay == null ? null : byDay.lowerKey(first);
+                LocalDate hi = byDay == null ? null : byDay.higherKey(last);
+                windows.put(category, new LocalDate[] {lo == null ? first : lo, hi == null ? last : hi});
+            }
+            LocalDate from = windows.values().stream().map(window -> window[0]).min(LocalDate::compareTo).orElse(first);
+            LocalDate to = windows.values().stream().map(window -> window[1]).max(LocalDate::compareTo).orElse(last);
 
-        Map<Pair, Found> found = new LinkedHashMap<>();
-        points.forEach((category, byDay) -> {
-            List<Point> previous = null;
-            for (List<Point> day : byDay.values()) {
-                compare(category, day, day, found);
-                if (previous != null) {
-                    compare(category, previous, day, found);
+            Map<Pair, Found> found = new LinkedHashMap<>();
+            for (String category : categories) {
+                TreeMap<LocalDate, List<Point>> byDay = points.get(category);
+                if (byDay == null) {
+                    continue;
                 }
-                previous = day;
+                LocalDate[] window = windows.get(category);
+                NavigableMap<LocalDate, List<Point>> near = byDay.subMap(window[0], true, window[1], true);
+                List<Point> previous = null;
+                for (List<Point> day : near.values()) {
+                    compare(category, day, day, found);
+                    if (previous != null) {
+                        compare(category, previous, day, found);
+                    }
+                    previous = day;
+                }
             }
-        });
 
-        Set<Pair> open = new HashSet<>();
-        jdbc.query("""
-                SELECT category, earlier_report_id, later_report_id, earlier_as_of_end, later_as_of_end
-                FROM read_model.loss_anomaly
-                WHERE ledger_id = :ledger AND resolved_at IS NULL AND category IN (:categoryList)
-                    AND earlier_as_of_end >= :from AND later_as_of_end <= :to
-                """, params, rs -> {
-            LocalDate[] window = windows.get(rs.getString("category"));
-            if (!rs.getObject("earlier_as_of_end", LocalDate.class).isBefore(window[0])
-                    && !rs.getObject("later_as_of_end", LocalDate.class).isAfter(window[1])) {
-                open.add(new Pair(rs.getString("category"), rs.getString("earlier_report_id"),
-                        rs.getString("later_report_id")));
+            Set<Pair> open = new HashSet<>();
+            for (Anomaly anomaly : anomalies.values()) {
+                Pair pair = anomaly.pair();
+                LocalDate[] window = windows.get(pair.category());
+                if (anomaly.resolvedAt == null && window != null && !anomaly.earlierEnd.isBefore(from)
+                        && !anomaly.laterEnd.isAfter(to) && !anomaly.earlierEnd.isBefore(window[0])
+                        && !anomaly.laterEnd.isAfter(window[1])) {
+                    open.add(pair);
+                }
             }
-        });
-        Timestamp when = Timestamp.from(at);
-        for (Pair pair : open) {
-            if (!found.containsKey(pair)) {
-                jdbc.update("""
-                        UPDATE read_model.loss_anomaly SET resolved_at = :at, resolved_by = :report
-                        WHERE ledger_id = :ledger AND category = :category AND earlier_report_id = :earlier
-                            AND later_report_id = :later AND resolved_at IS NULL
-                        """, new MapSqlParameterSource("ledger", ledgerId).addValue("at", when)
-                        .addValue("report", reportId).addValue("category", pair.category())
-                        .addValue("earlier", pair.earlier()).addValue("later", pair.later()));
+            for (Pair pair : open) {
+                if (!found.containsKey(pair)) {
+                    for (Anomaly anomaly : anomalies.values()) {
+                        if (anomaly.resolvedAt == null && anomaly.pair().equals(pair)) {
+                            anomaly.resolvedAt = change.at();
+                            anomaly.resolvedBy = change.report();
+                        }
+                    }
+                    written.resolved.add(new Object[] {change.at(), change.report(), id, pair.category(),
+                            pair.earlier(), pair.later()});
+                }
             }
+            found.forEach((pair, contradiction) -> {
+                if (open.contains(pair)) {
+                    return;
+                }
+                Key key = new Key(pair.category(), pair.earlier(), pair.later(), change.at().toInstant());
+                Anomaly anomaly = anomalies.get(key);
+                if (anomaly == null) {
+                    Point earlier = contradiction.earlier();
+                    Point later = contradiction.later();
+                    anomaly = new Anomaly();
+                    anomaly.values = new Object[] {id, pair.category(), pair.earlier(), pair.later(), change.at(),
+                            later.conflict(), later.side(), later.claimant(), earlier.asOf(), earlier.day(),
+                            earlier.value(), later.asOf(), later.day(), later.value(), change.report(), null, null};
+                    anomaly.earlierEnd = earlier.day();
+                    anomaly.laterEnd = later.day();
+                    anomalies.put(key, anomaly);
+                }
+                anomaly.resolvedAt = null;
+                anomaly.resolvedBy = null;
+                anomaly.opened = true;
+            });
         }
-        found.forEach((pair, anomaly) -> {
-            if (!open.contains(pair)) {
-                jdbc.update("""
-                        INSERT INTO read_model.loss_anomaly (ledger_id, category, earlier_report_id, later_report_id,
-                            opened_at, conflict_id, side, claimant, earlier_as_of, earlier_as_of_end, earlier_value,
-                            later_as_of, later_as_of_end, later_value, opened_by)
-                        SELECT :ledger, :category, :earlier, :later, :at, conflict_id, side, claimant, :earlierAsOf,
-                            :earlierEnd, :earlierValue, :laterAsOf, :laterEnd, :laterValue, :report
-                        FROM read_model.loss_report WHERE ledger_id = :ledger AND report_id = :later
-                            AND recorded_to IS NULL
-                        ON CONFLICT (ledger_id, category, earlier_report_id, later_report_id, opened_at)
-                        DO UPDATE SET resolved_at = NULL, resolved_by = NULL
-                        """, new MapSqlParameterSource("ledger", ledgerId).addValue("category", pair.category())
-                        .addValue("earlier", pair.earlier()).addValue("later", pair.later()).addValue("at", when)
-                        .addValue("earlierAsOf", anomaly.earlier().asOf())
-                        .addValue("earlierEnd", anomaly.earlier().day())
-                        .addValue("earlierValue", anomaly.earlier().value())
-                        .addValue("laterAsOf", anomaly.later().asOf()).addValue("laterEnd", anomaly.later().day())
-                        .addValue("laterValue", anomaly.later().value()).addValue("report", reportId));
-            }
-        });
     }
 
     /** Every pair of a figure in {@code earlier} whose floor is above the ceiling of a figure in {@code later}. */

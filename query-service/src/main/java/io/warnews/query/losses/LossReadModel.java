@@ -3,11 +3,15 @@ package io.warnews.query.losses;
 import io.warnews.events.LossCategory;
 import io.warnews.query.conflicts.Conflict;
 import io.warnews.query.conflicts.Conflicts;
+import io.warnews.query.processing.ProcessingGroups;
+import io.warnews.query.processing.ReadModel;
 import io.warnews.query.processing.StreamPositions;
 import io.warnews.query.web.Params;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
@@ -18,10 +22,19 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public final class LossReadModel {
 
-    /** The tables the projection writes. */
-    public static final List<String> TABLES = List.of("loss_report", "loss_figure", "loss_anomaly");
+    /** The losses read model: its tables, a report before its figures, and its projection. */
+    public static final ReadModel MODEL = new ReadModel(ProcessingGroups.LOSSES,
+            List.of("loss_report", "loss_figure", "loss_anomaly"), LossReadModel::projection);
 
     private LossReadModel() {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Declaration {
+        @Bean
+        ReadModel lossesReadModel() {
+            return MODEL;
+        }
     }
 
     /** A projection writing through {@code jdbc}; feed it events with an {@code AnnotationEventHandlerAdapter}. */

@@ -20,7 +20,6 @@ import io.warnews.query.processing.StreamPositions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,9 +38,6 @@ import org.springframework.stereotype.Component;
 class TalksProjection {
 
     private static final String GROUP = ProcessingGroups.TALKS;
-    private static final List<String> TABLES = List.of(
-            "talks_response", "talks_term", "talks_proposal", "talks_round", "talks_exchange", "talks",
-            "talks_version");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final StreamPositions positions;
@@ -169,7 +165,7 @@ class TalksProjection {
 
     @ResetHandler
     void reset() {
-        TABLES.forEach(table -> jdbc.update("DELETE FROM read_model." + table, Map.of()));
+        TalksReadModel.MODEL.empty(jdbc);
         positions.clear(GROUP);
     }
 

@@ -248,7 +248,7 @@ class TimelineProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM read_model.timeline_entry", Map.of());
+        TimelineReadModel.MODEL.empty(jdbc);
         positions.clear(GROUP);
     }
 

@@ -1,5 +1,7 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.losses.LossReadModel;
+import io.warnews.query.processing.TransientFailures;
 import static io.warnews.query.audit.AuditHistoryTest.AUDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -61,7 +63,7 @@ class TransientFailuresAreRetriedTest {
 
         try (Connection lock = dataSource.getConnection(); Statement sql = lock.createStatement()) {
             lock.setAutoCommit(false);
-            for (String table : ModelChecksums.tablesOf(ProcessingGroups.LOSSES)) {
+            for (String table : LossReadModel.MODEL.tables()) {
                 sql.execute("LOCK TABLE read_model." + table + " IN ACCESS EXCLUSIVE MODE");
             }
             writer.append(ledger, report(ledger, conflict, "r2", 2_000), report(ledger, conflict, "r3", 3_000));

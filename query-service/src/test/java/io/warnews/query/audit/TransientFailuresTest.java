@@ -1,5 +1,6 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.processing.TransientFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;

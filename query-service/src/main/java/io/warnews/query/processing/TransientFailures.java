@@ -1,4 +1,4 @@
-package io.warnews.query.audit;
+package io.warnews.query.processing;
 
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -33,7 +33,7 @@ import org.springframework.transaction.TransactionSystemException;
  *       statement of the same batch.</li>
  * </ul>
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     private static final Set<String> STATES = Set.of("57014", "40001", "40P01", "55P03", "57P01", "57P02", "57P03",
             "57P04", "57P05");
@@ -42,7 +42,7 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException

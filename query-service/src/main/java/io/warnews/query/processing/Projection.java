@@ -1,0 +1,103 @@
+package io.warnews.query.processing;
+
+import io.warnews.events.WarEvent;
+import java.util.function.Consumer;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.SourceId;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The shape of a read model's projection. Its event handlers turn each event into row changes,
+ * collected in a {@link RowBatch} of the projection's own making through {@link #apply}; the shape
+ * does the rest:
+ * <ul>
+ *   <li>idempotency: an event is applied only when it is newer than what the read model has applied
+ *       of its stream ({@link StreamPositions}), so an event delivered twice changes nothing;</li>
+ *   <li>batching: inside a processor's unit of work (a batch of events, up to {@code batch-size},
+ *       committed with the token) the changes of all its events are collected and written once,
+ *       just before the batch commits, with multi-row statements and JDBC batches; outside one (a
+ *       replay into temporary tables, a test delivering events) and for an event that runs
+ *       {@link Isolation isolated} they are written before the handler returns;</li>
+ *   <li>the catch-all: every other event of the record only advances its stream's position;</li>
+ *   <li>reset: the read model's tables are emptied and its positions forgotten.</li>
+ * </ul>
+ * A batch's row changes may depend on one another (a correction of a report recorded in the same
+ * batch): the {@link RowBatch} keeps what the batch has changed in memory, and reads from the
+ * tables only what the batch has not touched.
+ *
+ * @param <B> the row changes of one batch
+ */
+public abstract class Projection<B extends RowBatch> {
+
+    protected final NamedParameterJdbcTemplate jdbc;
+    private final StreamPositions positions;
+    private final ReadModel model;
+    private final String resource = getClass().getName() + "@" + System.identityHashCode(this);
+
+    protected Projection(ReadModel model, NamedParameterJdbcTemplate jdbc, StreamPositions positions) {
+        this.model = model;
+        this.jdbc = jdbc;
+        this.positions = positions;
+    }
+
+    /** Empty row changes, for one batch (or one event written at once). */
+    protected abstract B newBatch();
+
+    /** Applies the event ({@code streamId}, {@code version}) when it is new: {@code changes} records its rows in the batch. */
+    protected final void apply(String streamId, long version, Consumer<B> changes) {
+        if (!positions.advance(model.name(), streamId, version)) {
+            return;
+        }
+        if (!CurrentUnitOfWork.isStarted() || Isolation.active()) {
+            B rows = newBatch();
+            changes.accept(rows);
+            rows.flush();
+            return;
+        }
+        changes.accept(batch(CurrentUnitOfWork.get()));
+    }
+
+    /** Any other event: only its stream's position moves. */
+    @EventHandler
+    public final void anyOtherEvent(WarEvent event, @SourceId String streamId, @SequenceNumber long version) {
+        positions.advance(model.name(), streamId, version);
+    }
+
+    @ResetHandler
+    public final void reset() {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().resources().remove(resource);
+        }
+        model.empty(jdbc);
+        positions.clear(model.name());
+    }
+
+    @SuppressWarnings("unchecked")
+    private B batch(UnitOfWork<?> unitOfWork) {
+        B rows = (B) unitOfWork.resources().get(resource);
+        if (rows == null) {
+            rows = newBatch();
+            unitOfWork.resources().put(resource, rows);
+            unitOfWork.onPrepareCommit(this::flush);
+        }
+        return rows;
+    }
+
+    /** Writes the batch's rows in its transaction, before its token. */
+    private void flush(UnitOfWork<?> unitOfWork) {
+        Object rows = unitOfWork.resources().remove(resource);
+        if (rows == null) {
+            return;
+        }
+        try {
+            ((RowBatch) rows).flush();
+        } catch (RuntimeException | Error e) {
+            Isolation.batchFailed(unitOfWork, e);
+            throw e;
+        }
+    }
+}

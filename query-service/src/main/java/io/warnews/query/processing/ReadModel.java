@@ -1,0 +1,40 @@
+package io.warnews.query.processing;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * A read model, declared once: its name (also the name of its processing group, whose tracking
+ * processor feeds it), the tables it writes in dependency order (a table before those that refer to
+ * it) and how to make its projection over a database session of the caller's choosing. Reset,
+ * rebuild, checksums, the projection's status and the replays into temporary tables all work from
+ * these declarations ({@link ReadModels}).
+ *
+ * @param name       the read model and its processing group ({@link ProcessingGroups})
+ * @param tables     the tables of schema {@code read_model} it writes, a referenced table before the tables
+ *                   referring to it; its {@code stream_position} rows come with them
+ * @param projection makes the projection writing through a template, e.g. into temporary copies
+ */
+public record ReadModel(String name, List<String> tables, Factory projection) {
+
+    /** Makes a projection writing through {@code jdbc}; feed it with an {@code AnnotationEventHandlerAdapter}. */
+    @FunctionalInterface
+    public interface Factory {
+        Object create(NamedParameterJdbcTemplate jdbc, StreamPositions positions);
+    }
+
+    public ReadModel {
+        tables = List.copyOf(tables);
+    }
+
+    /**
+     * Empties the tables (a rebuild's reset), with one {@code TRUNCATE} of all of them in the caller's
+     * transaction: no row-by-row delete nor foreign-key cascade, and the tables' space is given back.
+     * The stream positions are the caller's.
+     */
+    public void empty(NamedParameterJdbcTemplate jdbc) {
+        jdbc.update("TRUNCATE " + String.join(", ", tables.stream().map(table -> "read_model." + table).toList()),
+                Map.of());
+    }
+}

@@ -239,6 +239,7 @@ class HostileInputTest {
             new Read("/api/talks/hostile-talks", null, Map.of()),
             new Read("/api/conflicts/hostile/timeline", null, Map.of("from", DATES, "to", DATES)),
             new Read("/api/feed", null, Map.of("conflict", List.of("hostile"), "after", List.of("0"))),
+            new Read("/api/feed", null, Map.of("conflict", List.of("hostile"), "from", List.of("now"))),
             new Read("/api/audit/events", AUDITOR, Map.of("streamId", List.of("hostile", "hostile-attack"),
                     "page", List.of("0", "1"), "after", List.of("0"), "size", List.of("10"))),
             new Read("/api/audit/streams/hostile", AUDITOR, Map.of("page", List.of("0"), "size", List.of("5"))),

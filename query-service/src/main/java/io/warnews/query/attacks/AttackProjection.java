@@ -9,15 +9,15 @@ import io.warnews.events.AttackDetails;
 import io.warnews.events.AttackLaunched;
 import io.warnews.events.AttackRetracted;
 import io.warnews.events.Source;
-import io.warnews.events.WarEvent;
 import io.warnews.query.processing.ProcessingGroups;
+import io.warnews.query.processing.Projection;
+import io.warnews.query.processing.Statements;
 import io.warnews.query.processing.StreamPositions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.annotation.SourceId;
@@ -35,76 +35,75 @@ import org.springframework.stereotype.Component;
  * above launched and the like) in {@code anomalies}: a launch or a correction computes them from
  * its details, a casualty revision and a retraction copy them. The attack is anomalous while its
  * current version has any; a correction that removes them resolves the anomaly.
+ * <p>
+ * In the read models' shape ({@link Projection}): a batch's new attacks are written as one JDBC
+ * batch, and its corrections, revisions and retractions in their turn ({@link Statements}).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.ATTACKS)
-class AttackProjection {
+class AttackProjection extends Projection<Statements> {
 
-    private static final String GROUP = ProcessingGroups.ATTACKS;
     private static final String EDITOR = "editor";
-
-    private final NamedParameterJdbcTemplate jdbc;
-    private final StreamPositions positions;
+    private static final String LAUNCH = """
+            INSERT INTO read_model.attack (attack_id, version, conflict_id, attacker, description, targets,
+                launch_areas, start_date, end_date, started_at, ended_at, weapons, launched, launched_complete,
+                intercepted, intercepted_complete, shot_down, shot_down_complete, suppressed, suppressed_complete,
+                lost, lost_complete, decoys, decoys_complete, killed, injured, claimant,
+                source, casualties_claimant, casualties_source, corrected, recorded_at, change, changed_by,
+                change_reason, change_source, recorded_from, anomalies)
+            VALUES (:attack, :version, :conflict, :attacker, :description, :targets, :launchAreas, :startDate,
+                :endDate, :startedAt, :endedAt, :weapons, :launched, :launchedComplete, :intercepted,
+                :interceptedComplete, :shotDown, :shotDownComplete, :suppressed, :suppressedComplete, :lost,
+                :lostComplete, :decoys, :decoysComplete, :killed, :injured, :claimant,
+                :source, :claimant, :source, FALSE, :recordedAt, 'LAUNCHED', :editor, NULL, :source, :recordedAt,
+                :anomalies)
+            ON CONFLICT (attack_id, version) DO NOTHING
+            """;
 
     AttackProjection(NamedParameterJdbcTemplate jdbc, StreamPositions positions) {
-        this.jdbc = jdbc;
-        this.positions = positions;
+        super(AttackReadModel.MODEL, jdbc, positions);
+    }
+
+    @Override
+    protected Statements newBatch() {
+        return new Statements(jdbc);
     }
 
     @EventHandler
     void on(AttackLaunched event, @SourceId String streamId, @SequenceNumber long version,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt,
             @MetaDataValue(EDITOR) String editor) {
-        if (!positions.advance(GROUP, streamId, version)) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO read_model.attack (attack_id, version, conflict_id, attacker, description, targets,
-                    launch_areas, start_date, end_date, started_at, ended_at, weapons, launched, launched_complete,
-                    intercepted, intercepted_complete, shot_down, shot_down_complete, suppressed, suppressed_complete,
-                    lost, lost_complete, decoys, decoys_complete, killed, injured, claimant,
-                    source, casualties_claimant, casualties_source, corrected, recorded_at, change, changed_by,
-                    change_reason, change_source, recorded_from, anomalies)
-                VALUES (:attack, :version, :conflict, :attacker, :description, :targets, :launchAreas, :startDate,
-                    :endDate, :startedAt, :endedAt, :weapons, :launched, :launchedComplete, :intercepted,
-                    :interceptedComplete, :shotDown, :shotDownComplete, :suppressed, :suppressedComplete, :lost,
-                    :lostComplete, :decoys, :decoysComplete, :killed, :injured, :claimant,
-                    :source, :claimant, :source, FALSE, :recordedAt, 'LAUNCHED', :editor, NULL, :source, :recordedAt,
-                    :anomalies)
-                ON CONFLICT (attack_id, version) DO NOTHING
-                """, details(event.details())
+        MapSqlParameterSource row = details(event.details())
                 .addValue("attack", event.attackId())
                 .addValue("version", version)
                 .addValue("conflict", event.conflictId())
                 .addValue("claimant", event.claimant())
                 .addValue("source", jsonb(event.source()))
                 .addValue("editor", editor)
-                .addValue("recordedAt", Timestamp.from(recordedAt)));
+                .addValue("recordedAt", Timestamp.from(recordedAt));
+        apply(streamId, version, rows -> rows.add(LAUNCH, row));
     }
 
     @EventHandler
     void on(AttackCasualtiesRevised event, @SourceId String streamId, @SequenceNumber long version,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt,
             @MetaDataValue(EDITOR) String editor) {
-        if (!positions.advance(GROUP, streamId, version)) {
-            return;
-        }
-        nextVersion(event.attackId(), version, recordedAt, "CASUALTIES_REVISED", editor, null, event.source(), """
+        apply(streamId, version, rows -> rows.then(() -> nextVersion(event.attackId(), version, recordedAt,
+                "CASUALTIES_REVISED", editor, null, event.source(), """
                 killed = :killed, injured = :injured, casualties_claimant = :claimant,
                 casualties_source = :changeSource""", new MapSqlParameterSource()
                 .addValue("killed", event.casualties().killed())
                 .addValue("injured", event.casualties().injured())
-                .addValue("claimant", event.claimant()));
+                .addValue("claimant", event.claimant()))));
     }
 
     @EventHandler
     void on(AttackCorrected event, @SourceId String streamId, @SequenceNumber long version,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt,
             @MetaDataValue(EDITOR) String editor) {
-        if (!positions.advance(GROUP, streamId, version)) {
-            return;
-        }
-        nextVersion(event.attackId(), version, recordedAt, "CORRECTED", editor, event.reason(), event.source(), """
+        MapSqlParameterSource corrected = details(event.details());
+        apply(streamId, version, rows -> rows.then(() -> nextVersion(event.attackId(), version, recordedAt,
+                "CORRECTED", editor, event.reason(), event.source(), """
                 attacker = :attacker, description = :description, targets = :targets, launch_areas = :launchAreas,
                 start_date = :startDate, end_date = :endDate, started_at = :startedAt, ended_at = :endedAt,
                 weapons = :weapons, launched = :launched, launched_complete = :launchedComplete,
@@ -113,31 +112,19 @@ class AttackProjection {
                 suppressed_complete = :suppressedComplete, lost = :lost, lost_complete = :lostComplete,
                 decoys = :decoys, decoys_complete = :decoysComplete, killed = :killed, injured = :injured,
                 source = COALESCE(:changeSource, source), corrected = TRUE,
-                anomalies = :anomalies""", details(event.details()));
+                anomalies = :anomalies""", corrected)));
     }
 
     @EventHandler
     void on(AttackRetracted event, @SourceId String streamId, @SequenceNumber long version,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt,
             @MetaDataValue(EDITOR) String editor) {
-        if (!positions.advance(GROUP, streamId, version)) {
-            return;
-        }
-        nextVersion(event.attackId(), version, recordedAt, "RETRACTED", editor, event.reason(), null, "",
-                new MapSqlParameterSource());
-        jdbc.update("UPDATE read_model.attack SET recorded_to = recorded_from WHERE attack_id = :attack"
-                + " AND version = :version", Map.of("attack", event.attackId(), "version", version));
-    }
-
-    @EventHandler
-    void on(WarEvent event, @SourceId String streamId, @SequenceNumber long version) {
-        positions.advance(GROUP, streamId, version);
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.update("DELETE FROM read_model.attack", Map.of());
-        positions.clear(GROUP);
+        apply(streamId, version, rows -> rows.then(() -> {
+            nextVersion(event.attackId(), version, recordedAt, "RETRACTED", editor, event.reason(), null, "",
+                    new MapSqlParameterSource());
+            jdbc.update("UPDATE read_model.attack SET recorded_to = recorded_from WHERE attack_id = :attack"
+                    + " AND version = :version", Map.of("attack", event.attackId(), "version", version));
+        }));
     }
 
     /**

@@ -14,8 +14,9 @@ import io.warnews.events.Term;
 import io.warnews.events.TermsAccepted;
 import io.warnews.events.TermsProposed;
 import io.warnews.events.TermsRejected;
-import io.warnews.events.WarEvent;
 import io.warnews.query.processing.ProcessingGroups;
+import io.warnews.query.processing.Projection;
+import io.warnews.query.processing.Statements;
 import io.warnews.query.processing.StreamPositions;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.SourceId;
@@ -32,27 +32,32 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
-/** The state of peace talks: status, rounds, proposals with their terms and every party's responses. */
+/**
+ * The state of peace talks: status, rounds, proposals with their terms and every party's responses.
+ * In the read models' shape ({@link Projection}): a batch's moves are written in their order when the
+ * batch commits ({@link Statements}), each followed by the talks' view after it, read back from the
+ * rows (talk moves are few: one statement after another costs nothing that matters).
+ */
 @Component
 @ProcessingGroup(ProcessingGroups.TALKS)
-class TalksProjection {
+class TalksProjection extends Projection<Statements> {
 
-    private static final String GROUP = ProcessingGroups.TALKS;
-
-    private final NamedParameterJdbcTemplate jdbc;
-    private final StreamPositions positions;
     private final TalksQueries queries;
 
     TalksProjection(NamedParameterJdbcTemplate jdbc, StreamPositions positions) {
-        this.jdbc = jdbc;
-        this.positions = positions;
+        super(TalksReadModel.MODEL, jdbc, positions);
         this.queries = new TalksQueries(jdbc);
+    }
+
+    @Override
+    protected Statements newBatch() {
+        return new Statements(jdbc);
     }
 
     @EventHandler
     void on(TalksOpened event, @SourceId String streamId, @SequenceNumber long version,
             @Timestamp Instant recordedAt) {
-        apply(event, streamId, version, recordedAt, e -> jdbc.update("""
+        move(event, streamId, version, recordedAt, e -> jdbc.update("""
                 INSERT INTO read_model.talks (talks_id, conflict_id, title, parties, mediators, venue, opened_on,
                     status, last_activity)
                 VALUES (:talks, :conflict, :title, :parties, :mediators, :venue, :date, 'OPEN', :date)
@@ -68,7 +73,7 @@ class TalksProjection {
     @EventHandler
     void on(RoundHeld event, @SourceId String streamId, @SequenceNumber long version,
             @Timestamp Instant recordedAt) {
-        apply(event, streamId, version, recordedAt, e -> jdbc.update("""
+        move(event, streamId, version, recordedAt, e -> jdbc.update("""
                 INSERT INTO read_model.talks_round (talks_id, round, date, venue, summary)
                 VALUES (:talks, :round, :date, :venue, :summary)
                 ON CONFLICT (talks_id, round) DO UPDATE
@@ -80,7 +85,7 @@ class TalksProjection {
     @EventHandler
     void on(TermsProposed event, @SourceId String streamId, @SequenceNumber long version,
             @Timestamp Instant recordedAt) {
-        apply(event, streamId, version, recordedAt, e -> {
+        move(event, streamId, version, recordedAt, e -> {
             jdbc.update("""
                     INSERT INTO read_model.talks_proposal (talks_id, proposal_id, proposer, date, version)
                     VALUES (:talks, :proposal, :proposer, :date, :version)
@@ -108,21 +113,21 @@ class TalksProjection {
     @EventHandler
     void on(TermsAccepted event, @SourceId String streamId, @SequenceNumber long version,
             @Timestamp Instant recordedAt) {
-        apply(event, streamId, version, recordedAt,
+        move(event, streamId, version, recordedAt,
                 e -> respond(e, e.proposalId(), e.party(), e.termIds(), "ACCEPTED", null));
     }
 
     @EventHandler
     void on(TermsRejected event, @SourceId String streamId, @SequenceNumber long version,
             @Timestamp Instant recordedAt) {
-        apply(event, streamId, version, recordedAt,
+        move(event, streamId, version, recordedAt,
                 e -> respond(e, e.proposalId(), e.party(), e.termIds(), "REJECTED", e.reason()));
     }
 
     @EventHandler
     void on(PrisonersExchanged event, @SourceId String streamId, @SequenceNumber long version,
             @Timestamp Instant recordedAt) {
-        apply(event, streamId, version, recordedAt, e -> jdbc.update("""
+        move(event, streamId, version, recordedAt, e -> jdbc.update("""
                 INSERT INTO read_model.talks_exchange (talks_id, version, date, prisoners_released, bodies_returned,
                     description, source)
                 VALUES (:talks, :version, :date, :prisoners, :bodies, :description, :source)
@@ -137,49 +142,37 @@ class TalksProjection {
     @EventHandler
     void on(TalksSuspended event, @SourceId String streamId, @SequenceNumber long version,
             @Timestamp Instant recordedAt) {
-        apply(event, streamId, version, recordedAt, e -> status(e, TalksStatus.SUSPENDED));
+        move(event, streamId, version, recordedAt, e -> status(e, TalksStatus.SUSPENDED));
     }
 
     @EventHandler
     void on(TalksResumed event, @SourceId String streamId, @SequenceNumber long version,
             @Timestamp Instant recordedAt) {
-        apply(event, streamId, version, recordedAt, e -> status(e, TalksStatus.OPEN));
+        move(event, streamId, version, recordedAt, e -> status(e, TalksStatus.OPEN));
     }
 
     @EventHandler
     void on(AgreementSigned event, @SourceId String streamId, @SequenceNumber long version,
             @Timestamp Instant recordedAt) {
-        apply(event, streamId, version, recordedAt, e -> status(e, TalksStatus.CONCLUDED));
+        move(event, streamId, version, recordedAt, e -> status(e, TalksStatus.CONCLUDED));
     }
 
     @EventHandler
     void on(TalksCollapsed event, @SourceId String streamId, @SequenceNumber long version,
             @Timestamp Instant recordedAt) {
-        apply(event, streamId, version, recordedAt, e -> status(e, TalksStatus.COLLAPSED));
-    }
-
-    @EventHandler
-    void on(WarEvent event, @SourceId String streamId, @SequenceNumber long version) {
-        positions.advance(GROUP, streamId, version);
-    }
-
-    @ResetHandler
-    void reset() {
-        TalksReadModel.MODEL.empty(jdbc);
-        positions.clear(GROUP);
+        move(event, streamId, version, recordedAt, e -> status(e, TalksStatus.COLLAPSED));
     }
 
     /** Applies a move once, and notes its day as the talks' last activity. */
-    private <E extends TalksEvent> void apply(E event, String streamId, long version, Instant recordedAt,
+    private <E extends TalksEvent> void move(E event, String streamId, long version, Instant recordedAt,
                                               Consumer<E> change) {
-        if (!positions.advance(GROUP, streamId, version)) {
-            return;
-        }
-        change.accept(event);
-        jdbc.update("""
-                UPDATE read_model.talks SET last_activity = GREATEST(last_activity, :date) WHERE talks_id = :talks
-                """, params(event));
-        remember(event, version, recordedAt);
+        apply(streamId, version, rows -> rows.then(() -> {
+            change.accept(event);
+            jdbc.update("""
+                    UPDATE read_model.talks SET last_activity = GREATEST(last_activity, :date) WHERE talks_id = :talks
+                    """, params(event));
+            remember(event, version, recordedAt);
+        }));
     }
 
     /**

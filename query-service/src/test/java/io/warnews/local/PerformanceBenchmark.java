@@ -49,7 +49,8 @@ import java.util.regex.Pattern;
  *
  * <p>Sizes can be changed with system properties: {@code bench.seconds} (each single-report run),
  * {@code bench.rebuild-events} (synthetic reports added before the rebuild), {@code bench.visible-seconds};
- * {@code bench.only=rebuild} measures the rebuild line alone (after the warm-up's reports).
+ * {@code bench.only=rebuild} measures the rebuild line alone (after the warm-up's reports),
+ * {@code bench.only=batch} the batch line and the read models' catch-up after the batches.
  */
 class PerformanceBenchmark {
 
@@ -100,7 +101,7 @@ class PerformanceBenchmark {
                     return;
                 }
                 createBaselineTable(admin);
-                for (int clients : List.of(1, 8, 32)) {
+                for (int clients : ONLY.equals("batch") ? List.<Integer>of() : List.of(1, 8, 32)) {
                     double project = singleReports(command, "s" + clients, clients, SECONDS);
                     double baseline = rawRows(admin, template, "s" + clients, clients, SECONDS);
                     row("single reports, %d client%s, each to its own ledger".formatted(clients, clients == 1 ? "" : "s"),
@@ -111,6 +112,15 @@ class PerformanceBenchmark {
                 row("batch endpoint, 1,000 reports a request (%d requests, one ledger)".formatted(BATCHES),
                         rate(batch, "events/s"), rate(batchBaseline, "rows/s, 1,000 a commit"), ratio(batch, batchBaseline));
                 batchEndpoint(command, "Small ledger", 1, 10);
+                if (ONLY.equals("batch")) {
+                    long applied = System.nanoTime();
+                    for (String group : List.of("conflicts", "losses", "attacks", "talks", "timeline")) {
+                        awaitState(query.url() + "/api/audit/projections/" + group, null, Duration.ofMinutes(20));
+                    }
+                    row("read models caught up with the batches, after the last one", "%.1f s".formatted(
+                            (System.nanoTime() - applied) / 1e9), "—", "—");
+                    return;
+                }
 
                 // Write-to-visible is the steady state: the backlog of the batches is applied first.
                 long catchUp = System.nanoTime();

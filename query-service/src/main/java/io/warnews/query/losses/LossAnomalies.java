@@ -45,6 +45,13 @@ final class LossAnomalies {
             "earlier_value", "later_as_of", "later_as_of_end", "later_value", "opened_by", "resolved_at",
             "resolved_by");
 
+    /** The standing cumulative version of figure {@code f}'s report, found by the report's key. */
+    private static final String STANDING = """
+            SELECT r.report_id, r.as_of, r.conflict_id, r.side, r.claimant FROM read_model.loss_report r
+            WHERE r.ledger_id = f.ledger_id AND r.report_id = f.report_id AND r.revision = f.revision
+                AND r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
+            LIMIT 1""";
+
     private final JdbcTemplate jdbc;
 
     LossAnomalies(JdbcTemplate jdbc) {
@@ -165,31 +172,26 @@ final class LossAnomalies {
         /** The figures from each category's nearest date before {@code first} to its nearest after {@code last}. */
         void load(Set<String> categories, LocalDate first, LocalDate last) {
             String list = String.join(",", categories);
+            // Every report row is looked up by its key, one figure at a time (LATERAL ... LIMIT 1 keeps the
+            // planner from joining the ledger's reports wholesale): a ledger that grew by thousands of
+            // reports since the tables were last analysed must not turn the lookup into a scan per figure.
             jdbc.query("""
-                    WITH bounds AS (
-                        SELECT c.category,
-                            (SELECT f.as_of_end FROM read_model.loss_figure f
-                             JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
-                                 AND r.revision = f.revision
-                             WHERE f.ledger_id = ? AND f.category = c.category AND f.as_of_end < ?
-                                 AND r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
-                             ORDER BY f.as_of_end DESC LIMIT 1) AS lo,
-                            (SELECT f.as_of_end FROM read_model.loss_figure f
-                             JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
-                                 AND r.revision = f.revision
-                             WHERE f.ledger_id = ? AND f.category = c.category AND f.as_of_end > ?
-                                 AND r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
-                             ORDER BY f.as_of_end LIMIT 1) AS hi
-                        FROM unnest(string_to_array(?, ',')) AS c(category))
-                    SELECT b.category, r.report_id, r.as_of, f.as_of_end AS as_of_end, r.conflict_id, r.side, r.claimant, f.value,
+                    SELECT c.category, r.report_id, r.as_of, f.as_of_end, r.conflict_id, r.side, r.claimant, f.value,
                         f.qualifier, f.lower_bound, f.upper_bound
-                    FROM bounds b
-                    JOIN read_model.loss_figure f ON f.ledger_id = ? AND f.category = b.category
-                        AND f.as_of_end BETWEEN coalesce(b.lo, ?) AND coalesce(b.hi, ?)
-                    JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
-                        AND r.revision = f.revision AND r.recorded_to IS NULL AND NOT r.retracted
-                        AND r.basis = 'CUMULATIVE'
-                    """, rs -> {
+                    FROM unnest(string_to_array(?, ',')) AS c(category)
+                    CROSS JOIN LATERAL (SELECT
+                        coalesce((SELECT f.as_of_end FROM read_model.loss_figure f
+                                  CROSS JOIN LATERAL (%1$s) s
+                                  WHERE f.ledger_id = ? AND f.category = c.category AND f.as_of_end < ?
+                                  ORDER BY f.as_of_end DESC LIMIT 1), ?) AS lo,
+                        coalesce((SELECT f.as_of_end FROM read_model.loss_figure f
+                                  CROSS JOIN LATERAL (%1$s) s
+                                  WHERE f.ledger_id = ? AND f.category = c.category AND f.as_of_end > ?
+                                  ORDER BY f.as_of_end LIMIT 1), ?) AS hi) b
+                    JOIN read_model.loss_figure f ON f.ledger_id = ? AND f.category = c.category
+                        AND f.as_of_end BETWEEN b.lo AND b.hi
+                    CROSS JOIN LATERAL (%1$s) r
+                    """.formatted(STANDING), rs -> {
                 String category = rs.getString("category");
                 LossFigure figure = new LossFigure(LossCategory.valueOf(category), rs.getLong("value"),
                         Qualifier.valueOf(rs.getString("qualifier")), (Long) rs.getObject("lower_bound"),
@@ -197,7 +199,7 @@ final class LossAnomalies {
                 add(new Point(rs.getString("report_id"), category, rs.getString("as_of"),
                         rs.getObject("as_of_end", LocalDate.class), figure.value(), figure.floor(), figure.ceiling(),
                         rs.getString("conflict_id"), rs.getString("side"), rs.getString("claimant")));
-            }, id, first, id, last, list, id, first, last);
+            }, list, id, first, first, id, last, last, id);
             LocalDate from = first;
             LocalDate to = last;
             for (TreeMap<LocalDate, List<Point>> days : points.values()) {

@@ -92,6 +92,33 @@ final class LossAnomalies {
     private record Key(String category, String earlier, String later, Instant openedAt) {
     }
 
+    /** The days of a category a batch's changes look at, before their neighbours are added. */
+    private record Window(String category, LocalDate first, LocalDate last) {
+    }
+
+    /** Windows of a category less than a month apart are read as one: it costs a few figures, not a lookup. */
+    private static List<Window> merged(Map<String, TreeMap<LocalDate, LocalDate>> spans) {
+        List<Window> windows = new ArrayList<>();
+        spans.forEach((category, byFirst) -> {
+            LocalDate first = null;
+            LocalDate last = null;
+            for (Map.Entry<LocalDate, LocalDate> span : byFirst.entrySet()) {
+                if (first != null && span.getKey().isAfter(last.plusDays(31))) {
+                    windows.add(new Window(category, first, last));
+                    first = null;
+                }
+                if (first == null) {
+                    first = span.getKey();
+                    last = span.getValue();
+                } else if (span.getValue().isAfter(last)) {
+                    last = span.getValue();
+                }
+            }
+            windows.add(new Window(category, first, last));
+        });
+        return windows;
+    }
+
     /** A row of {@code loss_anomaly} as the batch knows it. */
     private static final class Anomaly {
         Object[] values;
@@ -130,21 +157,26 @@ final class LossAnomalies {
         }
         Written written = new Written();
         byLedger.forEach((ledgerId, ledgerChanges) -> {
-            Set<String> categories = new LinkedHashSet<>();
-            LocalDate first = null;
-            LocalDate last = null;
+            // Each change looks at its category's figures from the nearest date before its first place
+            // to the nearest after its last: those windows (merged where they nearly touch) are read.
+            Map<String, TreeMap<LocalDate, LocalDate>> spans = new TreeMap<>();
             for (Change change : ledgerChanges) {
+                Map<String, LocalDate[]> own = new HashMap<>();
                 for (Place place : change.places()) {
-                    categories.addAll(place.categories());
-                    first = first == null || place.day().isBefore(first) ? place.day() : first;
-                    last = last == null || place.day().isAfter(last) ? place.day() : last;
+                    for (String category : place.categories()) {
+                        LocalDate[] span = own.computeIfAbsent(category, c -> new LocalDate[] {place.day(), place.day()});
+                        span[0] = place.day().isBefore(span[0]) ? place.day() : span[0];
+                        span[1] = place.day().isAfter(span[1]) ? place.day() : span[1];
+                    }
                 }
+                own.forEach((category, span) -> spans.computeIfAbsent(category, c -> new TreeMap<>())
+                        .merge(span[0], span[1], (a, b) -> a.isAfter(b) ? a : b));
             }
-            if (categories.isEmpty()) {
+            if (spans.isEmpty()) {
                 return;
             }
             Ledger ledger = new Ledger(ledgerId);
-            ledger.load(categories, first, last);
+            ledger.load(merged(spans));
             for (Change change : ledgerChanges) {
                 ledger.apply(change, written);
             }
@@ -169,26 +201,43 @@ final class LossAnomalies {
             this.id = id;
         }
 
-        /** The figures from each category's nearest date before {@code first} to its nearest after {@code last}. */
-        void load(Set<String> categories, LocalDate first, LocalDate last) {
-            String list = String.join(",", categories);
+        /**
+         * The standing figures of each window's category from its nearest date before the window's
+         * first day to its nearest after its last, and the open anomalies among them.
+         */
+        void load(List<Window> windows) {
+            StringBuilder categories = new StringBuilder();
+            StringBuilder firsts = new StringBuilder();
+            StringBuilder lasts = new StringBuilder();
+            LocalDate first = null;
+            LocalDate last = null;
+            for (Window window : windows) {
+                String separator = categories.isEmpty() ? "" : ",";
+                categories.append(separator).append(window.category());
+                firsts.append(separator).append(window.first());
+                lasts.append(separator).append(window.last());
+                first = first == null || window.first().isBefore(first) ? window.first() : first;
+                last = last == null || window.last().isAfter(last) ? window.last() : last;
+            }
+            String list = windows.stream().map(Window::category).distinct().reduce((a, b) -> a + "," + b).orElseThrow();
             // Every report row is looked up by its key, one figure at a time (LATERAL ... LIMIT 1 keeps the
             // planner from joining the ledger's reports wholesale): a ledger that grew by thousands of
             // reports since the tables were last analysed must not turn the lookup into a scan per figure.
             jdbc.query("""
-                    SELECT c.category, r.report_id, r.as_of, f.as_of_end, r.conflict_id, r.side, r.claimant, f.value,
-                        f.qualifier, f.lower_bound, f.upper_bound
-                    FROM unnest(string_to_array(?, ',')) AS c(category)
+                    SELECT DISTINCT w.category, r.report_id, r.as_of, f.as_of_end, r.conflict_id, r.side, r.claimant,
+                        f.value, f.qualifier, f.lower_bound, f.upper_bound
+                    FROM unnest(string_to_array(?, ','), string_to_array(?, ',')::date[],
+                        string_to_array(?, ',')::date[]) AS w(category, first, last)
                     CROSS JOIN LATERAL (SELECT
                         coalesce((SELECT f.as_of_end FROM read_model.loss_figure f
                                   CROSS JOIN LATERAL (%1$s) s
-                                  WHERE f.ledger_id = ? AND f.category = c.category AND f.as_of_end < ?
-                                  ORDER BY f.as_of_end DESC LIMIT 1), ?) AS lo,
+                                  WHERE f.ledger_id = ? AND f.category = w.category AND f.as_of_end < w.first
+                                  ORDER BY f.as_of_end DESC LIMIT 1), w.first) AS lo,
                         coalesce((SELECT f.as_of_end FROM read_model.loss_figure f
                                   CROSS JOIN LATERAL (%1$s) s
-                                  WHERE f.ledger_id = ? AND f.category = c.category AND f.as_of_end > ?
-                                  ORDER BY f.as_of_end LIMIT 1), ?) AS hi) b
-                    JOIN read_model.loss_figure f ON f.ledger_id = ? AND f.category = c.category
+                                  WHERE f.ledger_id = ? AND f.category = w.category AND f.as_of_end > w.last
+                                  ORDER BY f.as_of_end LIMIT 1), w.last) AS hi) b
+                    JOIN read_model.loss_figure f ON f.ledger_id = ? AND f.category = w.category
                         AND f.as_of_end BETWEEN b.lo AND b.hi
                     CROSS JOIN LATERAL (%1$s) r
                     """.formatted(STANDING), rs -> {
@@ -199,7 +248,7 @@ final class LossAnomalies {
                 add(new Point(rs.getString("report_id"), category, rs.getString("as_of"),
                         rs.getObject("as_of_end", LocalDate.class), figure.value(), figure.floor(), figure.ceiling(),
                         rs.getString("conflict_id"), rs.getString("side"), rs.getString("claimant")));
-            }, list, id, first, first, id, last, last, id);
+            }, categories.toString(), firsts.toString(), lasts.toString(), id, id, id);
             LocalDate from = first;
             LocalDate to = last;
             for (TreeMap<LocalDate, List<Point>> days : points.values()) {

@@ -18,6 +18,7 @@ import io.warnews.query.SeedStory;
 import io.warnews.query.losses.LossReadModel;
 import io.warnews.query.processing.StreamPositions;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,48 @@ class LossBatchesTest {
         assertThat(reference.anomalies()).as("anomalies opened").isEqualTo(4);
         assertThat(reference.resolved()).as("anomalies resolved").isEqualTo(3);
         assertThat(reference.checksum()).as("the rows written row by row").isEqualTo(ROW_BY_ROW);
+        projected.forEach((how, model) -> assertThat(model).as(how).isEqualTo(reference));
+    }
+
+    /**
+     * Changes far apart in one batch: a batch reads only the figures around each change (a month's gap
+     * or more between them is not read), and a change that moves a report across a year still sees every
+     * figure in between, so an anomaly standing in between stays open.
+     */
+    @Test
+    void changesFarApartInOneBatch() {
+        append(CONFLICT, Feed.warBetweenRussiaAndUkraine(CONFLICT), 1);
+        for (int month = 0; month < 18; month++) {
+            LocalDate day = LocalDate.of(2024, 1, 10).plusMonths(month);
+            append(MOD, report(MOD, "m-" + day, day.toString(), Basis.CUMULATIVE,
+                    figure(LossCategory.PERSONNEL, 500_000 + month * 10_000L, Qualifier.EXACT)), 1);
+        }
+        // An anomaly in March 2024 (920,000 then 530,000) and one in June 2025 (670,000 then 600,000).
+        append(MOD, report(MOD, "high", "2024-03-20", Basis.CUMULATIVE,
+                figure(LossCategory.PERSONNEL, 920_000, Qualifier.EXACT)), 1);
+        append(MOD, report(MOD, "low", "2025-06-15", Basis.CUMULATIVE,
+                figure(LossCategory.PERSONNEL, 600_000, Qualifier.EXACT)), 1);
+        // A report moved from February 2024 to May 2025: it passes the March anomaly, which stays open.
+        append(MOD, new LossReportRevised(MOD, "m-2024-02-10", CONFLICT, "RU", "Ministry of Defence of Ukraine",
+                WorldDate.parse("2025-05-25"), Basis.CUMULATIVE,
+                List.of(figure(LossCategory.PERSONNEL, 665_000, Qualifier.EXACT)), "wrong year", SeedStory.ARTICLE), 1);
+        append(MOD, report(MOD, "later", "2025-06-20", Basis.CUMULATIVE,
+                figure(LossCategory.PERSONNEL, 680_000, Qualifier.EXACT)), 1);
+        // The March typo corrected, in the same batch as a change fifteen months later: the anomaly resolves.
+        append(MOD, new LossReportCorrected(MOD, "high", CONFLICT, "RU", "Ministry of Defence of Ukraine",
+                WorldDate.parse("2024-03-20"), Basis.CUMULATIVE,
+                List.of(figure(LossCategory.PERSONNEL, 525_000, Qualifier.EXACT)), "typo", SeedStory.ARTICLE), 1);
+        append(MOD, new LossReportRetracted(MOD, "later", CONFLICT, "RU", "Ministry of Defence of Ukraine",
+                "not theirs"), 1);
+
+        Map<String, Projected> projected = new LinkedHashMap<>();
+        projected.put("one at a time", project(0));
+        for (int size : new int[] {2, 3, 100}) {
+            projected.put("batches of " + size, project(size));
+        }
+        Projected reference = projected.get("one at a time");
+        assertThat(reference.anomalies()).as("anomalies opened: March 2024 and June 2025").isEqualTo(2);
+        assertThat(reference.resolved()).as("anomalies resolved: March 2024, by its correction").isEqualTo(1);
         projected.forEach((how, model) -> assertThat(model).as(how).isEqualTo(reference));
     }
 

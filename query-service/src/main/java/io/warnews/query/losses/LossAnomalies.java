@@ -45,12 +45,18 @@ final class LossAnomalies {
             "earlier_value", "later_as_of", "later_as_of_end", "later_value", "opened_by", "resolved_at",
             "resolved_by");
 
-    /** The standing cumulative version of figure {@code f}'s report, found by the report's key. */
+    /**
+     * The standing cumulative version of figure {@code f}'s report. The report is found by its key
+     * alone, and checked after: the inner query cannot use the partial index of current reports,
+     * which a planner without statistics (a replay's fresh copies) would pick, scanning the ledger's
+     * reports for each figure.
+     */
     private static final String STANDING = """
-            SELECT r.report_id, r.as_of, r.conflict_id, r.side, r.claimant FROM read_model.loss_report r
-            WHERE r.ledger_id = f.ledger_id AND r.report_id = f.report_id AND r.revision = f.revision
-                AND r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'
-            LIMIT 1""";
+            SELECT r.report_id, r.as_of, r.conflict_id, r.side, r.claimant
+            FROM (SELECT * FROM read_model.loss_report r
+                  WHERE r.ledger_id = f.ledger_id AND r.report_id = f.report_id AND r.revision = f.revision
+                  LIMIT 1) r
+            WHERE r.recorded_to IS NULL AND NOT r.retracted AND r.basis = 'CUMULATIVE'""";
 
     private final JdbcTemplate jdbc;
 
@@ -220,9 +226,11 @@ final class LossAnomalies {
                 last = last == null || window.last().isAfter(last) ? window.last() : last;
             }
             String list = windows.stream().map(Window::category).distinct().reduce((a, b) -> a + "," + b).orElseThrow();
-            // Every report row is looked up by its key, one figure at a time (LATERAL ... LIMIT 1 keeps the
-            // planner from joining the ledger's reports wholesale): a ledger that grew by thousands of
-            // reports since the tables were last analysed must not turn the lookup into a scan per figure.
+            // Every step is an index lookup whatever the statistics say (a ledger that grew by thousands
+            // of reports since the last ANALYZE, a replay's fresh copies that have none): each window's
+            // bounds once (OFFSET 0), its figures in the order of the category index, each figure's
+            // report by its key (LATERAL ... LIMIT 1). A join left to the planner became a scan of the
+            // ledger per figure.
             jdbc.query("""
                     SELECT DISTINCT w.category, r.report_id, r.as_of, f.as_of_end, r.conflict_id, r.side, r.claimant,
                         f.value, f.qualifier, f.lower_bound, f.upper_bound
@@ -236,9 +244,11 @@ final class LossAnomalies {
                         coalesce((SELECT f.as_of_end FROM read_model.loss_figure f
                                   CROSS JOIN LATERAL (%1$s) s
                                   WHERE f.ledger_id = ? AND f.category = w.category AND f.as_of_end > w.last
-                                  ORDER BY f.as_of_end LIMIT 1), w.last) AS hi) b
-                    JOIN read_model.loss_figure f ON f.ledger_id = ? AND f.category = w.category
-                        AND f.as_of_end BETWEEN b.lo AND b.hi
+                                  ORDER BY f.as_of_end LIMIT 1), w.last) AS hi
+                        OFFSET 0) b
+                    CROSS JOIN LATERAL (SELECT * FROM read_model.loss_figure f
+                        WHERE f.ledger_id = ? AND f.category = w.category AND f.as_of_end BETWEEN b.lo AND b.hi
+                        ORDER BY f.as_of_end LIMIT ALL) f
                     CROSS JOIN LATERAL (%1$s) r
                     """.formatted(STANDING), rs -> {
                 String category = rs.getString("category");

@@ -389,6 +389,52 @@ class DashboardBrowserTest {
         assertThat(text("attack-anomalies-count")).contains("No attack report contradicts itself");
     }
 
+    @Test
+    @Order(9)
+    void eachMilestoneAndEveryTalksMoveLinksToItsSource() throws Exception {
+        open();
+        waitForText(By.id("milestone-list"), "passed 1,000,000");
+        @SuppressWarnings("unchecked")
+        List<String> milestone = (List<String>) js("""
+                const card = [...document.querySelectorAll('#milestone-list li.milestone')]
+                    .find(li => li.textContent.includes('Personnel of RU passed 1,000,000'));
+                const link = card.querySelector('.source a');
+                return [link.getAttribute('href'), link.textContent, card.querySelector('.source').textContent];""");
+        assertThat(milestone.get(0)).isEqualTo("https://www.mil.gov.ua/");
+        assertThat(milestone.get(1)).startsWith("Ministry of Defence of Ukraine");
+        assertThat(milestone.get(2)).contains("published 12 Jun 2025, 07:00 UTC");
+
+        waitForText(By.id("talks-list"), "7 open terms");
+        assertThat(sourceOf("#talks-istanbul-2025 .talks-source")).containsExactly("https://mfa.gov.ua/",
+                "Source: Ministry of Foreign Affairs of Ukraine (opens in a new tab), published 16 May 2025, 15:00 UTC");
+        assertThat(sourceOf("#talks-istanbul-2025 li.round")).containsExactly("https://mfa.gov.ua/",
+                "Source: Ministry of Foreign Affairs of Ukraine (opens in a new tab), published 16 May 2025, 15:00 UTC");
+        assertThat(sourceOf("#talks-istanbul-2025 .proposal-source")).containsExactly("https://mfa.gov.ua/",
+                "Source: Ministry of Foreign Affairs of Ukraine (opens in a new tab), published 2 Jun 2025, 18:00 UTC");
+        waitForText(By.id("live-status"), "Live");
+
+        // A response with a source of its own: its link, its title as text (never markup).
+        HttpResponse<String> rejected = post("/api/talks/istanbul-2025/proposals/ua-terms-2025-06/responses", """
+                {"party":"RU","response":"REJECTED","termIds":["5"],"reason":"Unacceptable","date":"2025-06-03",
+                 "source":{"outlet":"<i>Kremlin</i> & press","url":"https://kremlin.example/news/2025-06-03?a=1&b=<2>",
+                           "publishedAt":"2025-06-03T12:00:00Z"}}""");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(201);
+        waitForText(By.id("talks-list"), "RU: Rejected on 2025-06-03");
+        assertThat(sourceOf("#talks-istanbul-2025 li.response")).containsExactly(
+                "https://kremlin.example/news/2025-06-03?a=1&b=<2>",
+                "Source: <i>Kremlin</i> & press (opens in a new tab), published 3 Jun 2025, 12:00 UTC");
+        assertThat(text("talks-list")).contains("RU: Rejected on 2025-06-03 (“Unacceptable”). Source: <i>Kremlin</i> & press");
+        assertThat(browser.findElements(By.cssSelector("#talks-list i"))).as("the title is text, not markup").isEmpty();
+    }
+
+    /** The href and the text of the first source under the first element the selector finds. */
+    @SuppressWarnings("unchecked")
+    private static List<String> sourceOf(String selector) {
+        return (List<String>) js("""
+                const source = document.querySelector(arguments[0]).querySelector('.source');
+                return [source.querySelector('a').getAttribute('href'), source.textContent];""", selector);
+    }
+
     private void open() {
         browser.get(queryUrl + "/");
     }

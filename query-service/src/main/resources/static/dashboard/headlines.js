@@ -60,7 +60,7 @@ export function seriesChoices(losses) {
     })));
 }
 
-/** Milestones: round numbers passed, with the claimant, date and report. */
+/** Milestones: round numbers passed, with the claimant, date, report and the report's source. */
 export function renderMilestones(list, ruleLine, view) {
     ruleLine.textContent = view?.rule ?? '';
     const milestones = [...(view?.milestones ?? [])].sort((a, b) => String(b.asOf).localeCompare(String(a.asOf))
@@ -73,5 +73,6 @@ export function renderMilestones(list, ruleLine, view) {
         el('p', {class: 'value'}, number(m.threshold)),
         el('p', {}, `${label(m.category)} of ${m.side} passed ${number(m.threshold)}: `,
             el('strong', {}, qualified(m)), ' as of ', el('time', {datetime: m.asOf}, m.asOf)),
-        el('p', {class: 'meta'}, `claimed by ${m.claimant} (report ${m.reportId})`))));
+        el('p', {class: 'meta'}, `claimed by ${m.claimant} (report ${m.reportId})`),
+        el('p', {class: 'meta'}, sourceLink(m.source)))));
 }

@@ -55,7 +55,8 @@ async function loadSeries(losses, anomalies, waitFor) {
     fill(select, choices.map(c => el('option', {value: key(c), selected: key(c) === key(chosen)}, c.label)));
     const series = await readNowOrThen(paths.series(chosen.side, chosen.category),
         paths.knownAt.series(chosen.side, chosen.category), {}, waitFor);
-    renderSeries($('series-chart'), $('series-table'), series, reportSources(state.timeline), anomalies);
+    renderSeries($('series-chart'), $('series-table'), series, reportSources(state.timeline), anomalies,
+        $('series-tooltip'), $('series-points'));
 }
 
 function showTimeline() {

@@ -1,4 +1,5 @@
-// Peace talks: status, rounds, each proposal's terms with their status and every party's response.
+// Peace talks: status, rounds, each proposal's terms with their status and every party's response;
+// the opening and every move with its source.
 import {el, fill, label, sourceLink} from './format.js';
 
 const STATUS_WORDS = {OPEN: 'Open', ACCEPTED: 'Accepted', REJECTED: 'Rejected'};
@@ -8,7 +9,8 @@ function termStatus(term) {
 }
 
 function response(r) {
-    return el('li', {}, `${r.party}: ${label(r.response)}`, r.date ? ` on ${r.date}` : '', r.reason ? ` (“${r.reason}”)` : '');
+    return el('li', {class: 'response'}, `${r.party}: ${label(r.response)}`, r.date ? ` on ${r.date}` : '',
+        r.reason ? ` (“${r.reason}”)` : '', '. ', sourceLink(r.source));
 }
 
 function term(t) {
@@ -23,8 +25,9 @@ function term(t) {
 }
 
 function proposal(p) {
-    return el('section', {class: 'proposal'},
+    return el('section', {class: 'proposal', dataset: {proposal: p.proposalId ?? ''}},
         el('h4', {}, `Proposed by ${p.proposer}`, p.date ? ` on ${p.date}` : '', ` (${(p.terms ?? []).length} terms)`),
+        el('p', {class: 'meta proposal-source'}, sourceLink(p.source)),
         el('ol', {class: 'terms'}, (p.terms ?? []).map(term)));
 }
 
@@ -48,12 +51,13 @@ export function talksArticle(talks) {
             (talks.mediators ?? []).length ? `, mediated by ${talks.mediators.join(', ')}` : '',
             talks.venue ? ` · ${talks.venue}` : '', talks.openedOn ? ` · opened ${talks.openedOn}` : '',
             talks.lastActivity ? ` · last activity ${talks.lastActivity}` : ''),
+        el('p', {class: 'meta talks-source'}, sourceLink(talks.source)),
         el('p', {class: 'open-terms'}, el('strong', {}, `${talks.openTerms ?? 'unknown'} open terms`),
             `, ${talks.settledTerms ?? 'unknown'} settled`),
         (talks.rounds ?? []).length ? el('section', {},
             el('h4', {}, 'Rounds'),
-            el('ol', {}, talks.rounds.map(r => el('li', {}, `Round ${r.round}, ${r.date}`, r.venue ? `, ${r.venue}` : '',
-                r.summary ? `: ${r.summary}` : '')))) : null,
+            el('ol', {}, talks.rounds.map(r => el('li', {class: 'round'}, `Round ${r.round}, ${r.date}`,
+                r.venue ? `, ${r.venue}` : '', r.summary ? `: ${r.summary}` : '', '. ', sourceLink(r.source))))) : null,
         (talks.proposals ?? []).map(proposal),
         (talks.prisonerExchanges ?? []).length ? el('section', {},
             el('h4', {}, 'Prisoner exchanges'),

@@ -300,17 +300,46 @@ class DashboardBrowserTest {
                 .selectByValue("RU/VEHICLES_AND_FUEL_TANKS");
         new WebDriverWait(browser, PATIENCE).until(driver -> browser.findElement(By.id("series-table"))
                 .getDomProperty("textContent").contains("anomaly"));
-        Object hover = js("""
+        assertThat(js("""
                 const chart = Chart.getChart(document.getElementById('series-chart'));
                 const d = chart.data.datasets.findIndex(s => s.data.some(p => p.point.reportId === arguments[0]));
-                const i = chart.data.datasets[d].data.findIndex(p => p.point.reportId === arguments[0]);
-                chart.tooltip.setActiveElements([{datasetIndex: d, index: i}], {x: 0, y: 0});
-                chart.update();
-                return [chart.data.datasets[d].pointStyle[i], ...chart.tooltip.title,
-                    ...chart.tooltip.body.flatMap(b => [...b.before, ...b.lines, ...b.after])].join('\\n');""",
-                "mod-2025-06-14");
-        assertThat((String) hover).startsWith("rectRot").contains("2025-06-14", "49,000", "Anomaly",
-                "lower than 50,000", "Source: Ministry of Defence of Ukraine", "Published: 14 Jun 2025, 07:30 UTC");
+                return chart.data.datasets[d].pointStyle[chart.data.datasets[d].data.findIndex(
+                    p => p.point.reportId === arguments[0])];""", "mod-2025-06-14"))
+                .as("the anomaly is drawn as a diamond").isEqualTo("rectRot");
+
+        // By keyboard: Tab from the series picker reaches the chart's points, the newest first.
+        WebElement tooltip = browser.findElement(By.id("series-tooltip"));
+        assertThat(tooltip.isDisplayed()).isFalse();
+        browser.findElement(By.id("series-pick")).sendKeys(Keys.TAB);
+        WebElement point = browser.switchTo().activeElement();
+        assertThat(point.getDomAttribute("class")).isEqualTo("chart-point");
+        assertThat(point.getDomAttribute("aria-label")).contains("49,000 as of 2025-06-14",
+                "claimed by Ministry of Defence of Ukraine", "source: Ministry of Defence of Ukraine",
+                "published 14 Jun 2025, 07:30 UTC", "anomaly: ", "lower than 50,000");
+        String focused = waitForText(By.id("series-tooltip"), "2025-06-14");
+        assertThat(tooltip.isDisplayed()).isTrue();
+        assertThat(focused).contains("Ministry of Defence of Ukraine: 49,000", "Anomaly", "lower than 50,000",
+                "Source: Ministry of Defence of Ukraine", "Published: 14 Jun 2025, 07:30 UTC",
+                "Report: mod-2025-06-14");
+
+        // The arrow keys move to the claimant's earlier point, and back.
+        point.sendKeys(Keys.ARROW_LEFT);
+        assertThat(browser.switchTo().activeElement().getDomAttribute("aria-label"))
+                .contains("at least 50,000 as of 2025-06-12", "published 12 Jun 2025, 07:00 UTC");
+        assertThat(waitForText(By.id("series-tooltip"), "2025-06-12")).contains(
+                "Ministry of Defence of Ukraine: at least 50,000", "Published: 12 Jun 2025, 07:00 UTC",
+                "Report: mod-ua-ru-losses-2025-06-12", "Anomaly", "lower than 50,000")
+                .doesNotContain("Published: 14 Jun");
+        browser.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        assertThat(waitForText(By.id("series-tooltip"), "2025-06-14")).isEqualTo(focused);
+
+        // Escape hides it; the mouse over the same point shows the same tooltip.
+        WebElement newest = browser.switchTo().activeElement();
+        newest.sendKeys(Keys.ESCAPE);
+        new WebDriverWait(browser, PATIENCE).until(driver -> !tooltip.isDisplayed());
+        browser.findElement(By.id("series-title")).click();
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(newest).perform();
+        assertThat(waitForText(By.id("series-tooltip"), "2025-06-14")).isEqualTo(focused);
         screenshot("dashboard-anomalies.png", By.id("series"));
     }
 
@@ -358,6 +387,52 @@ class DashboardBrowserTest {
         waitForText(By.id("known-at-message"), "known now");
         assertThat(text("anomalies-count")).contains("1 open anomaly");
         assertThat(text("attack-anomalies-count")).contains("No attack report contradicts itself");
+    }
+
+    @Test
+    @Order(9)
+    void eachMilestoneAndEveryTalksMoveLinksToItsSource() throws Exception {
+        open();
+        waitForText(By.id("milestone-list"), "passed 1,000,000");
+        @SuppressWarnings("unchecked")
+        List<String> milestone = (List<String>) js("""
+                const card = [...document.querySelectorAll('#milestone-list li.milestone')]
+                    .find(li => li.textContent.includes('Personnel of RU passed 1,000,000'));
+                const link = card.querySelector('.source a');
+                return [link.getAttribute('href'), link.textContent, card.querySelector('.source').textContent];""");
+        assertThat(milestone.get(0)).isEqualTo("https://www.mil.gov.ua/");
+        assertThat(milestone.get(1)).startsWith("Ministry of Defence of Ukraine");
+        assertThat(milestone.get(2)).contains("published 12 Jun 2025, 07:00 UTC");
+
+        waitForText(By.id("talks-list"), "7 open terms");
+        assertThat(sourceOf("#talks-istanbul-2025 .talks-source")).containsExactly("https://mfa.gov.ua/",
+                "Source: Ministry of Foreign Affairs of Ukraine (opens in a new tab), published 16 May 2025, 15:00 UTC");
+        assertThat(sourceOf("#talks-istanbul-2025 li.round")).containsExactly("https://mfa.gov.ua/",
+                "Source: Ministry of Foreign Affairs of Ukraine (opens in a new tab), published 16 May 2025, 15:00 UTC");
+        assertThat(sourceOf("#talks-istanbul-2025 .proposal-source")).containsExactly("https://mfa.gov.ua/",
+                "Source: Ministry of Foreign Affairs of Ukraine (opens in a new tab), published 2 Jun 2025, 18:00 UTC");
+        waitForText(By.id("live-status"), "Live");
+
+        // A response with a source of its own: its link, its title as text (never markup).
+        HttpResponse<String> rejected = post("/api/talks/istanbul-2025/proposals/ua-terms-2025-06/responses", """
+                {"party":"RU","response":"REJECTED","termIds":["5"],"reason":"Unacceptable","date":"2025-06-03",
+                 "source":{"outlet":"<i>Kremlin</i> & press","url":"https://kremlin.example/news/2025-06-03?a=1&b=<2>",
+                           "publishedAt":"2025-06-03T12:00:00Z"}}""");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(201);
+        waitForText(By.id("talks-list"), "RU: Rejected on 2025-06-03");
+        assertThat(sourceOf("#talks-istanbul-2025 li.response")).containsExactly(
+                "https://kremlin.example/news/2025-06-03?a=1&b=<2>",
+                "Source: <i>Kremlin</i> & press (opens in a new tab), published 3 Jun 2025, 12:00 UTC");
+        assertThat(text("talks-list")).contains("RU: Rejected on 2025-06-03 (“Unacceptable”). Source: <i>Kremlin</i> & press");
+        assertThat(browser.findElements(By.cssSelector("#talks-list i"))).as("the title is text, not markup").isEmpty();
+    }
+
+    /** The href and the text of the first source under the first element the selector finds. */
+    @SuppressWarnings("unchecked")
+    private static List<String> sourceOf(String selector) {
+        return (List<String>) js("""
+                const source = document.querySelector(arguments[0]).querySelector('.source');
+                return [source.querySelector('a').getAttribute('href'), source.textContent];""", selector);
     }
 
     private void open() {

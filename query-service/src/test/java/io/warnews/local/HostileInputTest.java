@@ -675,10 +675,184 @@ class HostileInputTest {
         assertThat(JSON.readTree(deadLetters.body())).as("no event of the corpus failed a projection").isEmpty();
     }
 
+    // ---- numbers, bounds, terms and responses: what is accepted reads back exactly ----------------
+
+    /**
+     * Every qualifier with and without bounds, zero and the largest counts, weapon lines and tolls
+     * that leave counts out, peace-talk terms with parameters, responses with and without a reason,
+     * a round and a prisoner exchange: each written through the editors' API and read back over
+     * HTTP from the read models exactly as written, a count left out as null (never 0).
+     */
+    @Test
+    void everyAcceptedNumberBoundTermAndResponseReadsBackExactly() throws Exception {
+        write("/api/conflicts", """
+                {"conflictId":"shapes","name":"Shapes","startDate":"2022-02-24",
+                 "parties":[{"code":"RU","name":"Russia"},{"code":"UA","name":"Ukraine"}]}""");
+        String figures = """
+                [{"category":"TANKS","value":0},
+                 {"category":"PERSONNEL","value":1000340,"qualifier":"ABOUT"},
+                 {"category":"KILLED","value":45000,"qualifier":"MORE_THAN","lower":40000,"upper":50000},
+                 {"category":"WOUNDED","value":390000,"qualifier":"LESS_THAN","upper":400000},
+                 {"category":"CAPTURED","value":6000,"qualifier":"AT_LEAST","lower":6000},
+                 {"category":"UAVS","value":120,"qualifier":"LESS_THAN","lower":0},
+                 {"category":"ARTILLERY","value":9007199254740993,"qualifier":"EXACT"},
+                 {"category":"AIRCRAFT","value":9223372036854775807,"qualifier":"MORE_THAN",
+                  "lower":9223372036854775806,"upper":9223372036854775807}]""";
+        JsonNode reported = JSON.readTree(write("/api/conflicts/shapes/loss-reports", """
+                {"reportId":"shapes-report","side":"RU","claimant":"Shapes","asOf":"2024-01-05",
+                 "figures":%s,"source":%s}""".formatted(figures, SOURCE)).body());
+        JsonNode losses = read("/api/conflicts/shapes/losses?side=RU", reported);
+        for (JsonNode figure : JSON.readTree(figures)) {
+            String category = figure.get("category").asText();
+            JsonNode point = read("/api/conflicts/shapes/losses/RU/" + category + "/series", reported)
+                    .at("/points/0");
+            JsonNode headline = null;
+            for (JsonNode candidate : losses.at("/sides/0/categories")) {
+                if (candidate.get("category").asText().equals(category)) {
+                    headline = candidate.get("headline");
+                }
+            }
+            assertThat(headline).as("the headline of " + category).isNotNull();
+            for (JsonNode shown : List.of(point, headline)) {
+                assertThat(shown.get("value").toString()).as(category + " value")
+                        .isEqualTo(figure.get("value").toString());
+                assertThat(shown.get("qualifier").asText()).as(category + " qualifier")
+                        .isEqualTo(figure.path("qualifier").asText("EXACT"));
+                for (String bound : List.of("lower", "upper")) {
+                    if (figure.has(bound)) {
+                        assertThat(shown.get(bound).toString()).as(category + " " + bound)
+                                .isEqualTo(figure.get(bound).toString());
+                    } else {
+                        assertThat(shown.get(bound)).as(category + " " + bound + " not given").isNotNull();
+                        assertThat(shown.get(bound).isNull()).as(category + " " + bound + " not given: null")
+                                .isTrue();
+                    }
+                }
+            }
+        }
+        JsonNode milestones = read("/api/conflicts/shapes/milestones?side=RU&category=AIRCRAFT", reported);
+        assertThat(milestones.at("/milestones/0/threshold").asLong()).isEqualTo(5_000_000_000_000_000_000L);
+        assertThat(milestones.at("/milestones/0/value").toString()).isEqualTo("9223372036854775807");
+        assertThat(milestones.at("/milestones/0/qualifier").asText()).isEqualTo("MORE_THAN");
+        assertThat(read("/api/conflicts/shapes/milestones?side=RU&category=TANKS", reported).get("milestones"))
+                .as("zero passes no round number").isEmpty();
+
+        // Attacks: counts from 0 to the largest, and counts left out, which are not zero.
+        JsonNode launched = JSON.readTree(write("/api/conflicts/shapes/attacks", """
+                {"attackId":"shapes-attack","claimant":"Shapes","source":%s,
+                 "details":{"attacker":"RU","startDate":"2024-01-10","targets":[{"place":"Kyiv","region":"Kyiv"}],
+                            "weapons":[{"type":"ATTACK_DRONE","launched":0,"intercepted":0},
+                                       {"type":"CRUISE_MISSILE","model":"Kh-101","launched":2147483647},
+                                       {"type":"BALLISTIC_MISSILE","launched":2147483647,"intercepted":1},
+                                       {"type":"GUIDED_AERIAL_BOMB"}],
+                            "casualties":{"injured":0}}}""".formatted(SOURCE)).body());
+        JsonNode attack = read("/api/conflicts/shapes/attacks", launched).get(0);
+        assertThat(attack.get("attackId").asText()).isEqualTo("shapes-attack");
+        JsonNode weapons = attack.get("weapons");
+        assertThat(weapons).hasSize(4);
+        assertThat(weapons.get(0).get("launched").toString()).isEqualTo("0");
+        assertThat(weapons.get(0).get("intercepted").toString()).isEqualTo("0");
+        assertThat(weapons.get(1).get("launched").toString()).isEqualTo("2147483647");
+        assertThat(weapons.get(1).get("intercepted").isNull()).as("not reported is null, not 0").isTrue();
+        assertThat(weapons.get(1).get("model").asText()).isEqualTo("Kh-101");
+        assertThat(weapons.get(2).get("intercepted").toString()).isEqualTo("1");
+        assertThat(weapons.get(3).get("launched").isNull()).as("not reported is null, not 0").isTrue();
+        assertThat(weapons.get(3).get("intercepted").isNull()).isTrue();
+        assertThat(attack.at("/launched/value").toString()).as("the sum over the lines that give it, in full")
+                .isEqualTo("4294967294");
+        assertThat(attack.at("/launched/complete").asBoolean()).as("one line does not give it").isFalse();
+        assertThat(attack.at("/intercepted/value").toString()).isEqualTo("1");
+        assertThat(attack.at("/intercepted/complete").asBoolean()).isFalse();
+        assertThat(attack.at("/shotDown/value").isNull()).as("no line gives it: null, not 0").isTrue();
+        assertThat(attack.at("/casualties/injured").toString()).isEqualTo("0");
+        assertThat(attack.at("/casualties/killed").isNull()).as("killed not reported: null, not 0").isTrue();
+        JsonNode day = read("/api/conflicts/shapes/attacks/daily?from=2024-01-10&to=2024-01-10", launched).get(0);
+        assertThat(day.at("/launched/sum").toString()).isEqualTo("4294967294");
+        assertThat(day.at("/killed/sum").isNull()).as("no attack gave it: null, not 0").isTrue();
+        assertThat(day.at("/killed/unreported").asLong()).isEqualTo(1);
+        assertThat(day.at("/injured/sum").toString()).isEqualTo("0");
+        assertThat(day.at("/injured/reported").asLong()).isEqualTo(1);
+
+        // Peace talks: terms with their parameters, responses with their reasons, a round, an exchange.
+        write("/api/conflicts/shapes/talks", """
+                {"talksId":"shapes-talks","title":"Shapes talks","parties":["RU","UA"],"date":"2024-01-01",
+                 "source":%s}""".formatted(SOURCE));
+        String terms = """
+                [{"termId":"ceasefire","type":"CEASEFIRE","text":"A ceasefire of 30 days",
+                  "parameters":{"durationDays":"30","zero":"0","empty":"","padded":"  two  spaces  ",
+                                "quoted":"\\"x\\" & <y>","unicode":"\u041a\u0438\u0457\u0432 \ud83d\ude80"}},
+                 {"termId":"reparations","type":"REPARATIONS","text":"Reparations","parameters":{}},
+                 {"termId":"leaders","type":"LEADERS_MEETING","text":"A meeting of the presidents"},
+                 {"termId":"territory","type":"TERRITORY","text":"Borders of 1991","parameters":{"year":"1991"}}]""";
+        write("/api/talks/shapes-talks/proposals", """
+                {"proposalId":"shapes-proposal","proposer":"UA","terms":%s,"date":"2024-01-03","source":%s}"""
+                .formatted(terms, SOURCE));
+        write("/api/talks/shapes-talks/proposals/shapes-proposal/responses", """
+                {"party":"RU","response":"ACCEPTED","termIds":["ceasefire"],"date":"2024-01-04","source":%s}"""
+                .formatted(SOURCE));
+        String reason = "Not \"now\" \u2013 never; <b>&amp;</b>\n\u041d\u0435\u0442";
+        write("/api/talks/shapes-talks/proposals/shapes-proposal/responses", """
+                {"party":"RU","response":"REJECTED","termIds":["reparations","territory"],"reason":%s,
+                 "date":"2024-01-05","source":%s}""".formatted(JSON.writeValueAsString(reason), SOURCE));
+        write("/api/talks/shapes-talks/rounds", """
+                {"round":1,"date":"2024-01-06","source":%s}""".formatted(SOURCE));
+        JsonNode exchanged = JSON.readTree(write("/api/talks/shapes-talks/prisoner-exchanges", """
+                {"prisonersReleased":{"RU":0,"UA":2147483647},"description":"All for all","date":"2024-01-07",
+                 "source":%s}""".formatted(SOURCE)).body());
+        JsonNode talks = read("/api/talks/shapes-talks", exchanged);
+        JsonNode proposal = talks.at("/proposals/0");
+        assertThat(proposal.get("proposalId").asText()).isEqualTo("shapes-proposal");
+        assertThat(proposal.get("proposer").asText()).isEqualTo("UA");
+        assertThat(proposal.get("date").asText()).isEqualTo("2024-01-03");
+        JsonNode written = JSON.readTree(terms);
+        assertThat(proposal.get("terms")).hasSize(written.size());
+        for (int i = 0; i < written.size(); i++) {
+            JsonNode term = proposal.get("terms").get(i);
+            assertThat(term.get("termId").asText()).isEqualTo(written.get(i).get("termId").asText());
+            assertThat(term.get("type").asText()).isEqualTo(written.get(i).get("type").asText());
+            assertThat(term.get("text").asText()).isEqualTo(written.get(i).get("text").asText());
+            JsonNode parameters = term.get("parameters");
+            if (written.get(i).has("parameters")) {
+                assertThat(parameters).as("the parameters of " + term.get("termId"))
+                        .isEqualTo(written.get(i).get("parameters"));
+            } else {
+                assertThat(parameters == null || parameters.isNull() || parameters.isEmpty())
+                        .as("no parameters given: none read, got " + parameters).isTrue();
+            }
+        }
+        JsonNode accepted = proposal.at("/terms/0/responses/0");
+        assertThat(accepted.get("party").asText()).isEqualTo("RU");
+        assertThat(accepted.get("response").asText()).isEqualTo("ACCEPTED");
+        assertThat(accepted.get("date").asText()).isEqualTo("2024-01-04");
+        assertThat(accepted.get("reason").isNull()).as("no reason given: null").isTrue();
+        for (String path : List.of("/terms/1/responses/0", "/terms/3/responses/0")) {
+            JsonNode rejected = proposal.at(path);
+            assertThat(rejected.get("party").asText()).isEqualTo("RU");
+            assertThat(rejected.get("response").asText()).isEqualTo("REJECTED");
+            assertThat(rejected.get("date").asText()).isEqualTo("2024-01-05");
+            assertThat(rejected.get("reason").asText()).as("the reason exactly as written").isEqualTo(reason);
+        }
+        assertThat(proposal.at("/terms/2/responses")).isEmpty();
+        List<String> statuses = new ArrayList<>();
+        proposal.get("terms").forEach(term -> statuses.add(term.get("status").asText()));
+        assertThat(statuses).containsExactly("ACCEPTED", "REJECTED", "OPEN", "REJECTED");
+        assertThat(talks.get("openTerms").asInt()).isEqualTo(1);
+        assertThat(talks.get("settledTerms").asInt()).isEqualTo(3);
+        assertThat(talks.at("/rounds/0/round").asInt()).isEqualTo(1);
+        assertThat(talks.at("/rounds/0/date").asText()).isEqualTo("2024-01-06");
+        assertThat(talks.at("/rounds/0/venue").isNull()).as("no venue given: null").isTrue();
+        assertThat(talks.at("/rounds/0/summary").isNull()).as("no summary given: null").isTrue();
+        JsonNode exchange = talks.at("/prisonerExchanges/0");
+        assertThat(exchange.get("prisonersReleased")).isEqualTo(JSON.readTree("{\"RU\":0,\"UA\":2147483647}"));
+        assertThat(exchange.get("description").asText()).isEqualTo("All for all");
+        assertThat(exchange.get("date").asText()).isEqualTo("2024-01-07");
+    }
+
     private static JsonNode read(String path, JsonNode written) throws IOException {
         String waitFor = encode(written.get("streamId").asText() + "@" + written.get("version").asText());
-        RawHttp.Answer answer = RawHttp.send(queryPort, request("GET", path + "?waitFor=" + waitFor + "&waitMillis=10000",
-                null, null, null));
+        RawHttp.Answer answer = RawHttp.send(queryPort, request("GET", path + (path.contains("?") ? "&" : "?")
+                + "waitFor=" + waitFor + "&waitMillis=10000", null, null, null));
+
         assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());
     }

@@ -24,7 +24,7 @@ final class Milestones {
                     for (long threshold : MilestoneRule.crossed(before, figure.value())) {
                         milestones.add(new MilestonesView.Milestone(figure.side(), figure.category(),
                                 figure.claimant(), threshold, figure.value(), figure.qualifier(), figure.asOf(),
-                                figure.reportId()));
+                                figure.reportId(), figure.source()));
                     }
                     highest.put(key, before == null ? figure.value() : Math.max(before, figure.value()));
                 });

@@ -59,8 +59,8 @@ class TalksProjection extends Projection<Statements> {
             @Timestamp Instant recordedAt) {
         move(event, streamId, version, recordedAt, e -> jdbc.update("""
                 INSERT INTO read_model.talks (talks_id, conflict_id, title, parties, mediators, venue, opened_on,
-                    status, last_activity)
-                VALUES (:talks, :conflict, :title, :parties, :mediators, :venue, :date, 'OPEN', :date)
+                    status, last_activity, source)
+                VALUES (:talks, :conflict, :title, :parties, :mediators, :venue, :date, 'OPEN', :date, :source)
                 ON CONFLICT (talks_id) DO NOTHING
                 """, params(e)
                 .addValue("conflict", e.conflictId())
@@ -74,10 +74,10 @@ class TalksProjection extends Projection<Statements> {
     void on(RoundHeld event, @SourceId String streamId, @SequenceNumber long version,
             @Timestamp Instant recordedAt) {
         move(event, streamId, version, recordedAt, e -> jdbc.update("""
-                INSERT INTO read_model.talks_round (talks_id, round, date, venue, summary)
-                VALUES (:talks, :round, :date, :venue, :summary)
+                INSERT INTO read_model.talks_round (talks_id, round, date, venue, summary, source)
+                VALUES (:talks, :round, :date, :venue, :summary, :source)
                 ON CONFLICT (talks_id, round) DO UPDATE
-                SET date = EXCLUDED.date, venue = EXCLUDED.venue, summary = EXCLUDED.summary
+                SET date = EXCLUDED.date, venue = EXCLUDED.venue, summary = EXCLUDED.summary, source = EXCLUDED.source
                 """, params(e).addValue("round", e.round()).addValue("venue", e.venue())
                 .addValue("summary", e.summary())));
     }
@@ -87,8 +87,8 @@ class TalksProjection extends Projection<Statements> {
             @Timestamp Instant recordedAt) {
         move(event, streamId, version, recordedAt, e -> {
             jdbc.update("""
-                    INSERT INTO read_model.talks_proposal (talks_id, proposal_id, proposer, date, version)
-                    VALUES (:talks, :proposal, :proposer, :date, :version)
+                    INSERT INTO read_model.talks_proposal (talks_id, proposal_id, proposer, date, version, source)
+                    VALUES (:talks, :proposal, :proposer, :date, :version, :source)
                     ON CONFLICT (talks_id, proposal_id) DO NOTHING
                     """, params(e).addValue("proposal", e.proposalId()).addValue("proposer", e.proposer())
                     .addValue("version", version));
@@ -201,10 +201,12 @@ class TalksProjection extends Projection<Statements> {
     private void respond(TalksEvent event, String proposalId, String party, List<String> termIds, String response,
                          String reason) {
         jdbc.batchUpdate("""
-                INSERT INTO read_model.talks_response (talks_id, proposal_id, term_id, party, response, date, reason)
-                VALUES (:talks, :proposal, :term, :party, :response, :date, :reason)
+                INSERT INTO read_model.talks_response (talks_id, proposal_id, term_id, party, response, date, reason,
+                    source)
+                VALUES (:talks, :proposal, :term, :party, :response, :date, :reason, :source)
                 ON CONFLICT (talks_id, proposal_id, term_id, party) DO UPDATE
-                SET response = EXCLUDED.response, date = EXCLUDED.date, reason = EXCLUDED.reason
+                SET response = EXCLUDED.response, date = EXCLUDED.date, reason = EXCLUDED.reason,
+                    source = EXCLUDED.source
                 """, termIds.stream().map(termId -> (SqlParameterSource) params(event)
                 .addValue("proposal", proposalId)
                 .addValue("term", termId)
@@ -220,6 +222,7 @@ class TalksProjection extends Projection<Statements> {
 
     private static MapSqlParameterSource params(TalksEvent event) {
         LocalDate date = event.date();
-        return new MapSqlParameterSource("talks", event.talksId()).addValue("date", date);
+        return new MapSqlParameterSource("talks", event.talksId()).addValue("date", date)
+                .addValue("source", jsonb(event.source()));
     }
 }

@@ -46,7 +46,7 @@ class TalksQueries {
         Map<String, String> key = Map.of("talks", talksId);
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT conflict_id, title, status, parties::text AS parties, mediators::text AS mediators, venue,
-                       opened_on, last_activity
+                       opened_on, last_activity, source::text AS source
                 FROM read_model.talks WHERE talks_id = :talks
                 """, key);
         if (rows.isEmpty()) {
@@ -71,24 +71,28 @@ class TalksQueries {
                 open,
                 terms.size() - open,
                 exchanges(talksId),
-                date(talks.get("last_activity"))));
+                date(talks.get("last_activity")),
+                JsonColumns.read((String) talks.get("source"), Source.class)));
     }
 
     private List<Round> rounds(String talksId) {
         return jdbc.query("""
-                SELECT round, date, venue, summary FROM read_model.talks_round WHERE talks_id = :talks ORDER BY round
+                SELECT round, date, venue, summary, source::text AS source
+                FROM read_model.talks_round WHERE talks_id = :talks ORDER BY round
                 """, Map.of("talks", talksId), (rs, i) -> new Round(rs.getInt("round"),
-                rs.getObject("date", LocalDate.class), rs.getString("venue"), rs.getString("summary")));
+                rs.getObject("date", LocalDate.class), rs.getString("venue"), rs.getString("summary"),
+                JsonColumns.read(rs.getString("source"), Source.class)));
     }
 
     private List<Proposal> proposals(String talksId, List<String> parties) {
         Map<String, String> key = Map.of("talks", talksId);
         List<ResponseRow> responses = jdbc.query("""
-                SELECT proposal_id, term_id, party, response, date, reason
+                SELECT proposal_id, term_id, party, response, date, reason, source::text AS source
                 FROM read_model.talks_response WHERE talks_id = :talks ORDER BY party
                 """, key, (rs, i) -> new ResponseRow(rs.getString("proposal_id"), rs.getString("term_id"),
                 new Response(rs.getString("party"), rs.getString("response"),
-                        rs.getObject("date", LocalDate.class), rs.getString("reason"))));
+                        rs.getObject("date", LocalDate.class), rs.getString("reason"),
+                        JsonColumns.read(rs.getString("source"), Source.class))));
         List<TermRow> terms = jdbc.query("""
                 SELECT proposal_id, term_id, type, text, parameters::text AS parameters
                 FROM read_model.talks_term WHERE talks_id = :talks ORDER BY proposal_id, position
@@ -96,7 +100,7 @@ class TalksQueries {
                 TermType.valueOf(rs.getString("type")), rs.getString("text"),
                 JsonColumns.read(rs.getString("parameters"), PARAMETERS)));
         return jdbc.query("""
-                SELECT proposal_id, proposer, date FROM read_model.talks_proposal
+                SELECT proposal_id, proposer, date, source::text AS source FROM read_model.talks_proposal
                 WHERE talks_id = :talks ORDER BY version, proposal_id
                 """, key, (rs, i) -> {
             String proposalId = rs.getString("proposal_id");
@@ -107,7 +111,7 @@ class TalksQueries {
                     .map(term -> term.view(responses.stream()
                             .filter(r -> r.proposalId().equals(proposalId) && r.termId().equals(term.termId()))
                             .map(ResponseRow::response).toList(), responders))
-                    .toList());
+                    .toList(), JsonColumns.read(rs.getString("source"), Source.class));
         });
     }
 

@@ -178,7 +178,7 @@ class LossesReadModelTest {
     }
 
     @Test
-    void aRunningTotalPassingARoundNumberIsAMilestoneOfTheReportThatPassedIt() throws Exception {
+    void aRunningTotalPassingARoundNumberIsAMilestoneOfTheReportThatPassedItWithItsSource() throws Exception {
         feed.deliver(ledger(MOD), 0, report(MOD, "m1", "2025-06-11", 999_340));
         feed.deliver(ledger(MOD), 1, report(MOD, "m2", "2025-06-12", 1_000_340));
         feed.deliver(ledger(MOD), 2, report(MOD, "m3", "2025-06-13", 1_001_340));
@@ -186,6 +186,8 @@ class LossesReadModelTest {
         http.perform(get("/api/conflicts/{c}/milestones", conflict).param("category", "PERSONNEL"))
                 .andExpect(jsonPath("$.milestones[*].threshold", contains(500_000, 1_000_000)))
                 .andExpect(jsonPath("$.milestones[*].reportId", contains("m1", "m2")))
+                .andExpect(jsonPath("$.milestones[1].source.url").value(SeedStory.ARTICLE.url()))
+                .andExpect(jsonPath("$.milestones[1].source.outlet").value(SeedStory.ARTICLE.outlet()))
                 .andExpect(jsonPath("$.rule", containsString("1, 2 and 5")));
     }
 

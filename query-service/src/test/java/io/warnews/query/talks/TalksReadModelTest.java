@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.warnews.events.AgreementSigned;
 import io.warnews.events.RoundHeld;
+import io.warnews.events.Source;
 import io.warnews.events.TalksCollapsed;
 import io.warnews.events.TalksOpened;
 import io.warnews.events.TalksResumed;
@@ -20,6 +21,7 @@ import io.warnews.events.TermsProposed;
 import io.warnews.events.TermsRejected;
 import io.warnews.query.Feed;
 import io.warnews.query.QueryServiceTest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,45 @@ class TalksReadModelTest {
                 .andExpect(jsonPath("$.settledTerms").value(2))
                 .andExpect(jsonPath("$.rounds[0].round").value(2))
                 .andExpect(jsonPath("$.lastActivity").value("2025-06-05"));
+    }
+
+    @Test
+    void everyMoveReadsBackWithTheSourceItWasRecordedFrom() throws Exception {
+        String withSources = conflict + "-sourced";
+        Source opening = new Source("MFA of Ukraine", "https://mfa.gov.ua/opened", null,
+                Instant.parse("2025-05-16T15:00:00Z"));
+        Source round = new Source("Anadolu", "https://aa.com.tr/round-1", "Round one ends", null);
+        Source proposal = new Source("MFA of Ukraine", "https://mfa.gov.ua/terms", null,
+                Instant.parse("2025-06-02T18:00:00Z"));
+        Source accepted = new Source("TASS", "https://tass.com/accepted", null, Instant.parse("2025-06-03T09:00:00Z"));
+        Source rejected = new Source("Kremlin", "https://kremlin.ru/rejected", null,
+                Instant.parse("2025-06-04T10:00:00Z"));
+        feed.deliver(withSources, 0, new TalksOpened(withSources, conflict, "Talks with sources", List.of("RU", "UA"),
+                List.of(), "Istanbul", LocalDate.of(2025, 5, 16), opening));
+        feed.deliver(withSources, 1, new RoundHeld(withSources, conflict, 1, "Istanbul", "one hour",
+                LocalDate.of(2025, 5, 16), round));
+        feed.deliver(withSources, 2, new TermsProposed(withSources, conflict, "p1", "UA", List.of(
+                new Term("ceasefire", TermType.CEASEFIRE, "30-day ceasefire", null),
+                new Term("reparations", TermType.REPARATIONS, "Reparations", null)), DAY, proposal));
+        feed.deliver(withSources, 3, new TermsAccepted(withSources, conflict, "p1", "RU", List.of("ceasefire"),
+                DAY.plusDays(1), accepted));
+        feed.deliver(withSources, 4, new TermsRejected(withSources, conflict, "p1", "RU", List.of("reparations"),
+                "never", DAY.plusDays(2), rejected));
+
+        http.perform(get("/api/talks/{t}", withSources))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.source.url").value("https://mfa.gov.ua/opened"))
+                .andExpect(jsonPath("$.source.publishedAt").value("2025-05-16T15:00:00Z"))
+                .andExpect(jsonPath("$.rounds[0].source.url").value("https://aa.com.tr/round-1"))
+                .andExpect(jsonPath("$.rounds[0].source.headline").value("Round one ends"))
+                .andExpect(jsonPath("$.proposals[0].source.url").value("https://mfa.gov.ua/terms"))
+                .andExpect(jsonPath("$.proposals[0].terms[0].responses[0].source.url").value("https://tass.com/accepted"))
+                .andExpect(jsonPath("$.proposals[0].terms[1].responses[0].source.outlet").value("Kremlin"))
+                .andExpect(jsonPath("$.proposals[0].terms[1].responses[0].source.url")
+                        .value("https://kremlin.ru/rejected"));
+        http.perform(get("/api/talks/{t}", talks))
+                .andExpect(jsonPath("$.source").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.proposals[0].source").value(org.hamcrest.Matchers.nullValue()));
     }
 
     @Test

@@ -109,6 +109,16 @@ class BadInputTest {
                 "details.startDate", "2025-13-01");
     }
 
+    /** A year the read models' four-digit world dates cannot hold (it was accepted, and its timeline entry failed). */
+    @Test
+    void aConflictStartingInANegativeOrFiveDigitYearIsA400() {
+        for (String startDate : List.of("-2024-01-01", "+10000-01-01")) {
+            var conflict = conflict("other-start");
+            conflict.put("startDate", startDate);
+            namesField(refused(api.post("/api/conflicts", conflict), 400), "startDate", "0000 to 9999");
+        }
+    }
+
     @Test
     void anUnknownFieldIsA400NamingIt() {
         var report = lossReport("r1", "2025-06-12", 1);

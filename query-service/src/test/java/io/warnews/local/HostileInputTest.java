@@ -134,6 +134,12 @@ class HostileInputTest {
                  "date":"2024-01-03","source":%s}""".formatted(SOURCE));
         RawHttp.Answer audit = RawHttp.send(queryPort, request("GET", "/api/audit/projections", AUDITOR, null, null));
         assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+        // the editor's credentials pass (and are remembered, so that the corpus's editor requests to the
+        // audit API are refused for the role, not for the sign-in throttle), but its role does not rebuild
+        RawHttp.Answer editorRebuild = RawHttp.send(queryPort, request("POST", "/api/audit/projections/losses/rebuild",
+                EDITOR, null, null));
+        assertThat(editorRebuild.status()).as(editorRebuild.body()).isEqualTo(403);
+        assertThat(editorRebuild.isProblem()).isTrue();
     }
 
     private static RawHttp.Answer write(String path, String body) throws IOException {
@@ -288,12 +294,15 @@ class HostileInputTest {
     private static final List<String> KINDS = List.of("valid", "field", "field", "field", "long-text", "duplicate",
             "malformed", "deep", "unknown-field", "content-type", "accept", "path", "query", "method", "header",
             "request-line", "size", "id", "encoding", "auth", "read", "read", "read", "read-query", "read-query",
-            "read-path", "read-method", "read-auth");
+            "read-path", "read-method", "read-auth", "audit-write", "audit-write");
 
     private static Sent next(Random random, int n) {
         String kind = KINDS.get(random.nextInt(KINDS.size()));
         if (kind.startsWith("read")) {
             return read(random, kind);
+        }
+        if (kind.equals("audit-write")) {
+            return auditWrite(random, kind);
         }
         Write write = WRITES.get(random.nextInt(WRITES.size()));
         String body = write.body().replace("$S", SOURCE).replace("$D", DETAILS).replace("$N", String.valueOf(n));
@@ -421,6 +430,88 @@ class HostileInputTest {
         }
         String target = query.isEmpty() ? path : path + "?" + String.join("&", query);
         return new Sent(kind, queryPort, request(method, target, auth, null, null), method + " " + target);
+    }
+
+    // ---- the auditors' writes: rebuilds, dead-letter retries and drops ---------------------------------
+
+    /** The processing groups: each has a read model, a rebuild and a dead-letter queue. */
+    private static final List<String> GROUPS = List.of("conflicts", "losses", "attacks", "talks", "timeline");
+
+    /** Names of no processing group: unknown, other case, padded, blank, overlong, encoded, multi-byte. */
+    private static final List<String> BAD_GROUPS = List.of("nope", "LOSSES", "Losses", "losses-x", "losses.json",
+            "%20", "losses%20", "%09losses", "x".repeat(256), "x".repeat(3000), "%00", "losses%00", "%01",
+            "a%2Fb", "losses%2F..", "%2e%2e", "..", "losses;x", "%5C", "%E2%91%B3%F0%9F%9A%80", "%ff%fe",
+            "%C3%28", "%ED%A0%80", "%25%32%66", "-1", "0", "9223372036854775808", "%27%20OR%201=1--",
+            "%3Cscript%3E", "dead-letters", "projections", "hostile");
+
+    /** Sequence (stream) ids a retry or a drop may name: none of them has dead letters. */
+    private static final List<String> SEQUENCES = List.of("hostile", "hostile/losses/RU/setup", "hostile-attack",
+            "nope", "x".repeat(256), "x".repeat(5000), "%00", "a%00b", "%01", "%7F", "%0d%0aX:1", "%2F", "a%2Fb",
+            "..", "%2e%2e", "a%20b", "+", "%2B", "%E2%91%B3%F0%9F%9A%80", "%ff", "%C3%28", "%ED%A0%80", "%zz",
+            "%25", "%27%20OR%201=1--", "%22", "");
+
+    /**
+     * A hostile request to an auditor's write: {@code POST .../projections/{name}/rebuild},
+     * {@code POST .../dead-letters/{group}/retry[?sequenceId=]}, {@code DELETE .../dead-letters/{group}/{sequenceId}}
+     * or {@code DELETE .../dead-letters/{group}?sequenceId=}. Each has something wrong with it: a bad group
+     * or sequence id, a wrong method, content type, query or credentials, the editor's role. A rebuild
+     * request always has something that refuses it before the rebuild starts (a rebuild would empty a
+     * read model the corpus reads): a real group name goes only with a wrong method, query, media type
+     * pattern or credentials; any other defect goes with a name of no group. A retry or a drop of
+     * a real group's queue is harmless: no event of the corpus is a dead letter.
+     */
+    private static Sent auditWrite(Random random, String kind) {
+        int endpoint = random.nextInt(4);
+        String defect = pick(random, "group", "group", "sequence", "method", "content-type", "query", "auth",
+                "auth");
+        boolean rebuild = endpoint == 0;
+        boolean refusedBeforeTheController = defect.equals("method") || defect.equals("query")
+                || defect.equals("auth");
+        String group = defect.equals("group") || rebuild && !refusedBeforeTheController
+                && !defect.equals("content-type")
+                ? pick(random, BAD_GROUPS.toArray(String[]::new)) : pick(random, GROUPS.toArray(String[]::new));
+        String sequence = defect.equals("sequence") ? pick(random, SEQUENCES.toArray(String[]::new))
+                : pick(random, "hostile", "hostile/losses/RU/setup", "nope");
+        String method = endpoint < 2 ? "POST" : "DELETE";
+        String path = switch (endpoint) {
+            case 0 -> "/api/audit/projections/" + group + "/rebuild";
+            case 1 -> "/api/audit/dead-letters/" + group + "/retry"
+                    + (random.nextBoolean() ? "?sequenceId=" + sequence : "");
+            case 2 -> "/api/audit/dead-letters/" + group + "/" + sequence;
+            default -> "/api/audit/dead-letters/" + group + (random.nextBoolean() ? "?sequenceId=" + sequence : "");
+        };
+        String auth = AUDITOR;
+        String contentType = null;
+        byte[] body = null;
+        switch (defect) {
+            case "method" -> method = switch (endpoint) {
+                case 0 -> pick(random, "GET", "PUT", "PATCH", "DELETE", "HEAD", "TRACE", "FOO");
+                case 1 -> pick(random, "GET", "PUT", "PATCH", "DELETE", "HEAD", "TRACE", "FOO", "post");
+                default -> pick(random, "GET", "POST", "PUT", "PATCH", "HEAD", "TRACE", "FOO", "delete");
+            };
+            case "content-type" -> {
+                // on a rebuild, only patterns and unreadable types (refused before the controller) with a real name
+                contentType = rebuild && GROUPS.contains(group)
+                        ? pick(random, "*/*", "application/*", "text/*")
+                        : pick(random, "*/*", "application/*", "text/plain", "application/x-www-form-urlencoded",
+                        "multipart/form-data; boundary=x", "application/xml", "application/json; charset=bogus",
+                        "a/b/c", "json", "", "application/json");
+                body = pick(random, "{\"sequenceId\":\"hostile\"}", "sequenceId=hostile&group=losses",
+                        "\u0000\u0001", "", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--",
+                        "x".repeat(20_000)).getBytes(StandardCharsets.UTF_8);
+            }
+            case "query" -> path = path + (path.contains("?") ? "&" : "?") + pick(random, "bogus=1", "group=losses",
+                    "sequenceId=%00", "sequenceId=a%00b", "sequenceId=%zz", "%zz=1", "force=true",
+                    "sequenceId=" + "9".repeat(3000), "sequenceId=hostile&sequenceId=nope", "waitFor=x@1");
+            case "auth" -> auth = pick(random, null, EDITOR, "Basic", "Basic !!!", "Bearer x",
+                    "Basic " + Base64.getEncoder().encodeToString("auditor:wrong".getBytes(StandardCharsets.UTF_8)),
+                    "Basic " + Base64.getEncoder().encodeToString("auditor".getBytes(StandardCharsets.UTF_8)),
+                    "Basic " + Base64.getEncoder().encodeToString(("intruder" + random.nextInt(20) + ":x")
+                            .getBytes(StandardCharsets.UTF_8)));
+            default -> {
+            }
+        }
+        return new Sent(kind, queryPort, request(method, path, auth, contentType, body), method + " " + path);
     }
 
     private static String ids(Random random, Write write, String body) {
@@ -573,8 +664,8 @@ class HostileInputTest {
                 failures.add("#" + n + " " + sent.kind() + " " + abbreviate(sent.summary()) + " -> " + answer.status()
                         + " not a problem: " + answer.header("content-type") + " " + abbreviate(answer.body()));
             }
-            if (answer.status() == 201 && sent.port() == commandPort) {
-                acknowledged += eventsRecorded(answer.body());
+            if (answer.status() >= 200 && answer.status() < 300 && sent.port() == commandPort) {
+                acknowledged += eventsRecorded(answer.status(), answer.body());
             }
             if (answer.status() >= 200 && answer.status() < 300 && sent.port() == commandPort
                     && answer.body().startsWith("{")) {
@@ -599,11 +690,21 @@ class HostileInputTest {
                 grown.put(stream, head);
             }
         });
-        System.out.printf("Event store: %d events added, %d counted by 201 answers, %d streams written%n",
+        System.out.printf("Event store: %d events added, %d recorded by the 2xx answers, %d streams written%n",
                 after - before, acknowledged, grown.size());
+        assertThat(after - before).as("events added to the event store during the run, against the events the"
+                + " acknowledged (2xx) writes say they recorded").isEqualTo(acknowledged);
         assertThat(grown).as("every stream that grew ends at the version a 2xx answer acknowledged")
                 .allSatisfy((stream, head) -> assertThat(acknowledgedHeads.get(stream)).as(stream).isEqualTo(head));
         assertThat(statuses.keySet()).as("the corpus also gets through").anyMatch(s -> s.startsWith("201"));
+        assertThat(statuses.keySet()).as("the auditors' writes are in the corpus")
+                .anyMatch(s -> s.endsWith(" audit-write"));
+        RawHttp.Answer projections = RawHttp.send(queryPort, request("GET", "/api/audit/projections", AUDITOR, null,
+                null));
+        assertThat(projections.status()).as(projections.body()).isEqualTo(200);
+        assertThat(JSON.readTree(projections.body())).as("no hostile request started a rebuild")
+                .allSatisfy(group -> assertThat(group.path("lastRebuild").isNull()
+                        || group.path("lastRebuild").isMissingNode()).as(group.toString()).isTrue());
     }
 
     // ---- text: what is accepted reads back exactly ---------------------------------------------------
@@ -857,13 +958,22 @@ class HostileInputTest {
         return JSON.readTree(answer.body());
     }
 
-    private static long eventsRecorded(String body) throws IOException {
+    /**
+     * The events an acknowledged write says it recorded: a batch counts them (the losses batch its
+     * corrections too, the attacks batch has none), whether answered 201 or 200; any other write
+     * records one event when answered 201 and none when answered 200 (an identical write was already
+     * recorded: the replay records nothing). A 2xx that is not a write's answer (an {@code OPTIONS})
+     * records nothing.
+     */
+    private static long eventsRecorded(int status, String body) throws IOException {
+        if (!body.startsWith("{")) {
+            return status == 201 ? 1 : 0;
+        }
         JsonNode answer = JSON.readTree(body);
         if (answer.has("recorded")) {
-            // the losses batch also counts its corrections; the attacks batch has none
             return answer.get("recorded").asLong() + answer.path("corrected").asLong();
         }
-        return 1;
+        return status == 201 ? 1 : 0;
     }
 
     private static String abbreviate(String text) {

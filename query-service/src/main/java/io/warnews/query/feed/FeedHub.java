@@ -6,7 +6,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,6 +30,12 @@ import org.springframework.stereotype.Component;
  * once, a page each (read, or taken from those kept, then sent), taking turns fairly, so that
  * catching up never takes more of the database and of the processors than that, whatever the
  * number of clients catching up.
+ * <p>
+ * A connection keeps its turn while it sends its page for at most {@code catch-up-turn}: a client
+ * that reads slower than that, or not at all (its write then waits on its full socket buffers until
+ * the web server's write timeout ends it), goes on sending without the turn, and the next
+ * connection's turn starts. So clients that never read cannot hold the turns, nor stall the
+ * catching up of the others.
  */
 @Component
 @Profile("!axonserver")
@@ -35,11 +45,14 @@ class FeedHub implements SmartLifecycle {
     /** How far below the head the reader starts: positions of writes still committing when it starts. */
     private static final long START_MARGIN = 100;
     private static final long SETTLE_MILLIS = 100;
+    /** How often a connection waiting for a catch-up turn looks for a turn held too long. */
+    private static final long TURN_CHECK_MILLIS = 50;
 
     private final EventTable table;
     private final FeedProperties properties;
     private final ArrayDeque<FeedEvent> recent = new ArrayDeque<>();
     private final Semaphore catchUpReaders;
+    private final Set<Turn> turns = ConcurrentHashMap.newKeySet();
     private final Map<Long, List<FeedEvent>> pages;
     private final Object signal = new Object();
     private volatile long position = -1;
@@ -47,8 +60,29 @@ class FeedHub implements SmartLifecycle {
     private volatile boolean running;
     private Thread reader;
 
-    /** Events after a position, and the position a connection has covered by taking them (filtered or not). */
-    record Batch(List<FeedEvent> events, long upTo, boolean catchUp) {
+    /**
+     * Events after a position, and the position a connection has covered by taking them (filtered or
+     * not); a page for a connection catching up holds a catch-up {@code turn}, null otherwise.
+     */
+    record Batch(List<FeedEvent> events, long upTo, Turn turn) {
+
+        boolean catchUp() {
+            return turn != null;
+        }
+    }
+
+    /** A catch-up turn: held from its page's read until the page is sent, or until it was held too long. */
+    static final class Turn {
+
+        private final AtomicBoolean held = new AtomicBoolean(true);
+        /** Whether the page has been handed over for sending (not while it is being read), and since when. */
+        private volatile boolean sending;
+        private volatile long sendingSince;
+
+        private void sending() {
+            sendingSince = System.nanoTime();
+            sending = true;
+        }
     }
 
     FeedHub(EventTable table, FeedProperties properties) {
@@ -91,9 +125,9 @@ class FeedHub implements SmartLifecycle {
                 java.util.Collections.reverse(events);
                 if (events.size() > max) {
                     List<FeedEvent> first = List.copyOf(events.subList(0, max));
-                    return new Batch(first, first.get(max - 1).position(), false);
+                    return new Batch(first, first.get(max - 1).position(), null);
                 }
-                return new Batch(events, Math.max(after, position), false);
+                return new Batch(events, Math.max(after, position), null);
             }
         }
         return page(after);
@@ -114,7 +148,7 @@ class FeedHub implements SmartLifecycle {
         long from = block * span;
         long to = Math.min(from + span, bufferStart);
         List<FeedEvent> events;
-        catchUpReaders.acquire();
+        Turn turn = takeTurn();
         boolean served = false;
         try {
             synchronized (pages) {
@@ -131,16 +165,43 @@ class FeedHub implements SmartLifecycle {
             served = true;
         } finally {
             if (!served) {
-                catchUpReaders.release();
+                giveBack(turn);
             }
         }
-        return new Batch(events.stream().filter(event -> event.position() > after).toList(), to, true);
+        turn.sending();
+        return new Batch(events.stream().filter(event -> event.position() > after).toList(), to, turn);
     }
 
-    /** Ends the catch-up turn a {@link Batch#catchUp()} batch holds, once it has been sent. */
+    /**
+     * Waits for a catch-up turn; meanwhile, a turn whose page has been sending for longer than
+     * {@code catch-up-turn} (a client reading slowly or not at all) is taken back from its connection.
+     */
+    private Turn takeTurn() throws InterruptedException {
+        long limit = properties.catchUpTurn().toNanos();
+        while (!catchUpReaders.tryAcquire(TURN_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+            long now = System.nanoTime();
+            for (Turn held : turns) {
+                if (held.sending && now - held.sendingSince > limit) {
+                    giveBack(held);
+                }
+            }
+        }
+        Turn turn = new Turn();
+        turns.add(turn);
+        return turn;
+    }
+
+    private void giveBack(Turn turn) {
+        if (turn.held.compareAndSet(true, false)) {
+            turns.remove(turn);
+            catchUpReaders.release();
+        }
+    }
+
+    /** Ends the catch-up turn a {@link Batch#catchUp()} batch holds (if it still does), once it has been sent. */
     void sent(Batch batch) {
         if (batch != null && batch.catchUp()) {
-            catchUpReaders.release();
+            giveBack(batch.turn());
         }
     }
 

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param buffer               the latest events kept in memory for every connection to take from
  * @param catchUpReaders       connections catching up served at once, a page (read and sent) each in turn
  * @param catchUpPages         catch-up pages kept in memory, shared by clients catching up together
+ * @param catchUpTurn          the longest a connection keeps its catch-up turn while sending its page; a client
+ *                             reading slower (or not at all) goes on without it and the next turn starts
  */
 @ConfigurationProperties("warnews.feed")
 record FeedProperties(@DefaultValue("15s") Duration heartbeat,
@@ -31,5 +33,6 @@ record FeedProperties(@DefaultValue("15s") Duration heartbeat,
                       @DefaultValue("30m") Duration maxConnection,
                       @DefaultValue("10000") int buffer,
                       @DefaultValue("1") int catchUpReaders,
-                      @DefaultValue("16") int catchUpPages) {
+                      @DefaultValue("16") int catchUpPages,
+                      @DefaultValue("1s") Duration catchUpTurn) {
 }

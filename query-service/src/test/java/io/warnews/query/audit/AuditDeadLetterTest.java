@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -116,6 +118,19 @@ class AuditDeadLetterTest {
         http.perform(delete("/api/audit/dead-letters/losses/" + poisoned).with(AUDITOR))
                 .andExpect(status().isNotFound());
         http.perform(post("/api/audit/dead-letters/nothing/retry").with(AUDITOR)).andExpect(status().isNotFound());
+    }
+
+    /** A form body's field without '=' is a parameter without a value: it was a 500 (found by the hostile corpus). */
+    @Test
+    void aDropWithAFormBodyIsAnsweredAsWithout() throws Exception {
+        http.perform(delete("/api/audit/dead-letters/losses/" + ledger("nobody")).with(AUDITOR)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("x"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        http.perform(delete("/api/audit/dead-letters/timeline?sequenceId=nope").with(AUDITOR)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("sequenceId&x"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     private String ledger(String claimant) {

@@ -33,7 +33,7 @@ final class LossBatch implements RowBatch {
             "claimant", "as_of", "as_of_start", "as_of_end", "visible_from", "basis", "source", "recorded_at", "change",
             "reason", "recorded_by", "retracted", "recorded_from", "recorded_to");
     static final List<String> FIGURE_COLUMNS = List.of("ledger_id", "report_id", "revision", "category", "value",
-            "qualifier", "lower_bound", "upper_bound", "as_of_end");
+            "qualifier", "lower_bound", "upper_bound", "as_of_end", "visible_from");
 
     private final JdbcTemplate jdbc;
     private final Map<ReportKey, Version> current = new HashMap<>();
@@ -255,7 +255,8 @@ final class LossBatch implements RowBatch {
         for (Version version : inserted) {
             for (LossFigure figure : version.figures) {
                 figures.add(new Object[] {version.ledger, version.report, version.revision, figure.category().name(),
-                        figure.value(), figure.qualifier().name(), figure.lower(), figure.upper(), version.end});
+                        figure.value(), figure.qualifier().name(), figure.lower(), figure.upper(), version.end,
+                        version.visibleFrom});
             }
         }
         Rows.insert(jdbc, "loss_figure", FIGURE_COLUMNS, figures, "");

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -70,16 +71,54 @@ class LossQueries {
         return params;
     }
 
-    /** Each claimant's latest figure per side and category, shown on or before {@code asOf}. */
+    /**
+     * Each claimant's latest figure per side and category, shown on or before {@code asOf}. For each
+     * of the conflict's ledgers (and claimant), category by category, the figures are walked newest
+     * first down {@code loss_figure_newest} until one belongs to a standing cumulative version (current,
+     * or known at the instant): a few index lookups each, however long the history, instead of sorting
+     * every figure of the conflict. Ties on the world date go to the latest start, then the latest
+     * recorded, then the highest report id.
+     */
     List<Figure> latestPerClaimant(String conflictId, Optional<String> side, Optional<LocalDate> asOf,
                                    Optional<Instant> knownAt) {
-        Filters filters = new Filters(params(conflictId, knownAt))
-                .and(side, "r.side = :side", "side")
-                .and(asOf, "r.visible_from <= :asOf", "asOf");
-        return jdbc.query(flagged(knownAt, "SELECT DISTINCT ON (r.side, f.category, r.claimant)" + select(knownAt)
-                + filters + " ORDER BY r.side, f.category, r.claimant, r.visible_from DESC, r.as_of_end DESC,"
-                + " r.as_of_start DESC, r.recorded_at DESC, r.report_id DESC") + " ORDER BY x.side, x.category, x.claimant",
-                filters.params(), LossQueries::figure);
+        MapSqlParameterSource params = params(conflictId, knownAt)
+                .addValue("categories", String.join(",", Arrays.stream(LossCategory.values()).map(Enum::name).toList()));
+        Filters ledgers = new Filters(params).and(side, "r.side = :side", "side");
+        String visible = asOf.isPresent() ? " AND f.visible_from <= :asOf" : "";
+        asOf.ifPresent(day -> params.addValue("asOf", day));
+        String newest = """
+                WITH RECURSIVE l AS (
+                    (SELECT r.side, r.claimant, r.ledger_id FROM read_model.loss_report r
+                     WHERE r.conflict_id = :conflict%2$s
+                     ORDER BY r.side, r.claimant, r.ledger_id LIMIT 1)
+                    UNION ALL
+                    SELECT n.* FROM l CROSS JOIN LATERAL (
+                        SELECT r.side, r.claimant, r.ledger_id FROM read_model.loss_report r
+                        WHERE r.conflict_id = :conflict%2$s
+                            AND (r.side, r.claimant, r.ledger_id) > (l.side, l.claimant, l.ledger_id)
+                        ORDER BY r.side, r.claimant, r.ledger_id LIMIT 1) n)
+                SELECT %1$s
+                FROM l
+                CROSS JOIN unnest(string_to_array(:categories, ',')) AS c(category)
+                CROSS JOIN LATERAL (
+                    SELECT f.* FROM read_model.loss_figure f
+                    CROSS JOIN LATERAL (
+                        SELECT r.* FROM (SELECT * FROM read_model.loss_report r
+                                         WHERE r.ledger_id = f.ledger_id AND r.report_id = f.report_id
+                                             AND r.revision = f.revision LIMIT 1) r
+                        WHERE r.claimant = l.claimant AND r.basis = 'CUMULATIVE' AND NOT r.retracted AND %3$s) r
+                    WHERE f.ledger_id = l.ledger_id AND f.category = c.category%4$s
+                    ORDER BY f.visible_from DESC, f.as_of_end DESC, r.as_of_start DESC, r.recorded_at DESC,
+                        r.report_id DESC
+                    LIMIT 1) newest
+                JOIN read_model.loss_figure f ON f.ledger_id = newest.ledger_id AND f.report_id = newest.report_id
+                    AND f.revision = newest.revision AND f.category = newest.category
+                JOIN read_model.loss_report r ON r.ledger_id = f.ledger_id AND r.report_id = f.report_id
+                    AND r.revision = f.revision
+                """.formatted(COLUMNS, ledgers,
+                knownAt.isPresent() ? KNOWN_AT : CURRENT, visible);
+        return jdbc.query(flagged(knownAt, newest) + " ORDER BY x.side, x.category, x.claimant", ledgers.params(),
+                LossQueries::figure);
     }
 
     /** The figures of the given claimants whose world date ends on one of {@code days}, newest recorded first. */

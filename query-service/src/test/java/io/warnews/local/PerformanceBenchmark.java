@@ -50,7 +50,8 @@ import java.util.regex.Pattern;
  * <p>Sizes can be changed with system properties: {@code bench.seconds} (each single-report run),
  * {@code bench.rebuild-events} (synthetic reports added before the rebuild), {@code bench.visible-seconds};
  * {@code bench.only=rebuild} measures the rebuild line alone (after the warm-up's reports),
- * {@code bench.only=batch} the batch line and the read models' catch-up after the batches.
+ * {@code bench.only=single} the single-report lines alone, {@code bench.only=batch} the batch line and
+ * the read models' catch-up after the batches.
  */
 class PerformanceBenchmark {
 
@@ -106,6 +107,9 @@ class PerformanceBenchmark {
                     double baseline = rawRows(admin, template, "s" + clients, clients, SECONDS);
                     row("single reports, %d client%s, each to its own ledger".formatted(clients, clients == 1 ? "" : "s"),
                             rate(project, "events/s"), rate(baseline, "rows/s, one commit each"), ratio(project, baseline));
+                }
+                if (ONLY.equals("single")) {
+                    return;
                 }
                 double batch = batchEndpoint(command, "Big ledger", BATCHES, 1000);
                 double batchBaseline = rawBatches(admin, template, BATCHES, 1000);

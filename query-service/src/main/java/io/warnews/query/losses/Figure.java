@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.util.Comparator;
 
 /**
- * One cumulative figure of one report, as stored: with its bounds (null when none were given),
+ * One cumulative figure of one report (of the ledger {@code ledgerId}), as stored: with its bounds (null when none were given),
  * the first world date an asOf read shows it on, and whether it is part of an open anomaly.
  */
-record Figure(String side, LossCategory category, String claimant, long value, Qualifier qualifier, Long lower,
+record Figure(String ledgerId, String side, LossCategory category, String claimant, long value, Qualifier qualifier, Long lower,
               Long upper, WorldDate asOf, LocalDate visibleFrom, Source source, String reportId, Instant recordedAt,
               boolean anomalous) {
 

@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -121,16 +120,35 @@ class LossQueries {
                 LossQueries::figure);
     }
 
-    /** The figures of the given claimants whose world date ends on one of {@code days}, newest recorded first. */
-    List<Figure> onDays(String conflictId, Collection<String> claimants, Collection<LocalDate> days,
+    /**
+     * For each (ledger, category, world date ending that day): the figures of standing cumulative
+     * versions (current, or known at the instant), newest recorded first. One index lookup per
+     * triple, however long the history.
+     */
+    List<Figure> onDays(List<String> ledgers, List<LossCategory> categories, List<LocalDate> days,
                         Optional<Instant> knownAt) {
-        if (claimants.isEmpty() || days.isEmpty()) {
+        if (ledgers.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(flagged(knownAt, "SELECT" + select(knownAt)
-                        + " AND r.claimant IN (:claimants) AND r.as_of_end IN (:days)")
-                        + " ORDER BY x.recorded_at DESC, x.report_id DESC",
-                params(conflictId, knownAt).addValue("claimants", claimants).addValue("days", days),
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("ledgers", ledgers.toArray(String[]::new))
+                .addValue("categories", categories.stream().map(Enum::name).toArray(String[]::new))
+                .addValue("days", days.stream().map(LocalDate::toString).toArray(String[]::new));
+        knownAt.ifPresent(instant -> params.addValue("knownAt", Timestamp.from(instant)));
+        String figures = """
+                SELECT %s
+                FROM unnest(CAST(:ledgers AS text[]), CAST(:categories AS text[]), CAST(:days AS date[]))
+                    AS w(ledger_id, category, day)
+                CROSS JOIN LATERAL (SELECT * FROM read_model.loss_figure f
+                    WHERE f.ledger_id = w.ledger_id AND f.category = w.category AND f.as_of_end = w.day
+                    OFFSET 0) f
+                CROSS JOIN LATERAL (
+                    SELECT r.* FROM (SELECT * FROM read_model.loss_report r
+                                     WHERE r.ledger_id = f.ledger_id AND r.report_id = f.report_id
+                                         AND r.revision = f.revision LIMIT 1) r
+                    WHERE r.basis = 'CUMULATIVE' AND NOT r.retracted AND %s) r
+                """.formatted(COLUMNS, knownAt.isPresent() ? KNOWN_AT : CURRENT);
+        return jdbc.query(flagged(knownAt, figures) + " ORDER BY x.recorded_at DESC, x.report_id DESC", params,
                 LossQueries::figure);
     }
 
@@ -156,6 +174,7 @@ class LossQueries {
 
     private static Figure figure(ResultSet rs, int row) throws SQLException {
         return new Figure(
+                rs.getString("ledger_id"),
                 rs.getString("side"),
                 LossCategory.valueOf(rs.getString("category")),
                 rs.getString("claimant"),

@@ -12,11 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +53,7 @@ class RunningTotals {
                 .flatMap(categories -> categories.values().stream())
                 .map(figures -> figures.stream().max(Figure.NEWEST).orElseThrow())
                 .toList();
-        List<Figure> earlier = earlierFiguresOf(conflict.id(), headlines, knownAt);
+        List<Figure> earlier = earlierFiguresOf(headlines, knownAt);
         List<SideLosses> sides = new ArrayList<>();
         for (String code : side.map(List::of).orElseGet(conflict::partyCodes)) {
             List<CategoryLosses> categories = new ArrayList<>();
@@ -69,16 +67,18 @@ class RunningTotals {
         return new LossesView(conflict.id(), asOf.orElse(null), sides);
     }
 
-    private List<Figure> earlierFiguresOf(String conflictId, List<Figure> headlines, Optional<Instant> knownAt) {
-        Set<String> claimants = new HashSet<>();
-        Set<LocalDate> days = new HashSet<>();
+    private List<Figure> earlierFiguresOf(List<Figure> headlines, Optional<Instant> knownAt) {
+        List<String> ledgers = new ArrayList<>();
+        List<LossCategory> categories = new ArrayList<>();
+        List<LocalDate> days = new ArrayList<>();
         for (Figure headline : headlines) {
-            claimants.add(headline.claimant());
             for (int n : CHANGE_DAYS) {
+                ledgers.add(headline.ledgerId());
+                categories.add(headline.category());
                 days.add(headline.asOf().end().minusDays(n));
             }
         }
-        return queries.onDays(conflictId, claimants, days, knownAt);
+        return queries.onDays(ledgers, categories, days, knownAt);
     }
 
     private static Change change(Figure headline, List<Figure> earlier) {

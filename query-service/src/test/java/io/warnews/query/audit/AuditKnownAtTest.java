@@ -94,6 +94,27 @@ class AuditKnownAtTest {
     }
 
     @Test
+    void theDayBeforesFigureInTheChangeIsTheOneKnownAtTheInstant() throws Exception {
+        writer.append(story.ruLedger(), report("mod-2025-06-13", 1_001_500));
+        Instant reported = tick();
+        String last = writer.append(story.ruLedger(), new LossReportCorrected(story.ruLedger(), "mod-2025-06-12",
+                story.conflictId(), "RU", "Ministry of Defence of Ukraine", WorldDate.parse("2025-06-12"),
+                Basis.CUMULATIVE, List.of(new LossFigure(LossCategory.PERSONNEL, 1_000_440, Qualifier.ABOUT)), "typo",
+                SeedStory.ARTICLE));
+        Instant corrected = tick();
+        read("/api/conflicts/" + story.conflictId() + "/losses?waitFor=" + last);
+
+        String personnel = "$.sides[0].categories[?(@.category == 'PERSONNEL')]";
+        String losses = "/api/audit/conflicts/" + story.conflictId() + "/losses?side=RU&knownAt=";
+        http.perform(get(losses + reported).with(AUDITOR))
+                .andExpect(jsonPath(personnel + ".headline.value").value(1_001_500))
+                .andExpect(jsonPath(personnel + ".change.days1").value(1_001_500 - 1_000_340));
+        http.perform(get(losses + corrected).with(AUDITOR))
+                .andExpect(jsonPath(personnel + ".headline.value").value(1_001_500))
+                .andExpect(jsonPath(personnel + ".change.days1").value(1_001_500 - 1_000_440));
+    }
+
+    @Test
     void aTalksStatusAsItWasKnown() throws Exception {
         Instant open = tick();
         String rejected = writer.append(story.talks(), new TermsRejected(story.talks(), story.conflictId(),

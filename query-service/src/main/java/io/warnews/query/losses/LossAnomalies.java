@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -225,7 +226,7 @@ final class LossAnomalies {
                 first = first == null || window.first().isBefore(first) ? window.first() : first;
                 last = last == null || window.last().isAfter(last) ? window.last() : last;
             }
-            String list = windows.stream().map(Window::category).distinct().reduce((a, b) -> a + "," + b).orElseThrow();
+            String list = windows.stream().map(Window::category).distinct().collect(Collectors.joining(","));
             // Every step is an index lookup whatever the statistics say (a ledger that grew by thousands
             // of reports since the last ANALYZE, a replay's fresh copies that have none): each window's
             // bounds once (OFFSET 0), its figures in the order of the category index, each figure's

@@ -50,6 +50,10 @@ class LossQueries {
     private static final String OPEN = "a.resolved_at IS NULL";
     private static final String OPEN_AT = "a.opened_at <= :knownAt AND (a.resolved_at IS NULL OR a.resolved_at > :knownAt)";
 
+    /** Every category, for the walk of each ledger's figures category by category. */
+    private static final String CATEGORIES = String.join(",",
+            Arrays.stream(LossCategory.values()).map(Enum::name).toList());
+
     private final NamedParameterJdbcTemplate jdbc;
 
     LossQueries(NamedParameterJdbcTemplate jdbc) {
@@ -80,8 +84,7 @@ class LossQueries {
      */
     List<Figure> latestPerClaimant(String conflictId, Optional<String> side, Optional<LocalDate> asOf,
                                    Optional<Instant> knownAt) {
-        MapSqlParameterSource params = params(conflictId, knownAt)
-                .addValue("categories", String.join(",", Arrays.stream(LossCategory.values()).map(Enum::name).toList()));
+        MapSqlParameterSource params = params(conflictId, knownAt).addValue("categories", CATEGORIES);
         Filters ledgers = new Filters(params).and(side, "r.side = :side", "side");
         String visible = asOf.isPresent() ? " AND f.visible_from <= :asOf" : "";
         asOf.ifPresent(day -> params.addValue("asOf", day));

@@ -39,17 +39,15 @@ public final class Statements implements RowBatch {
         List<SqlParameterSource> run = new ArrayList<>();
         String sql = null;
         for (Object change : changes) {
-            if (change instanceof Statement statement && (sql == null || sql.equals(statement.sql()))) {
-                sql = statement.sql();
-                run.add(statement.parameters());
-                continue;
-            }
-            send(sql, run);
-            sql = null;
             if (change instanceof Statement statement) {
-                sql = statement.sql();
+                if (!statement.sql().equals(sql)) {
+                    send(sql, run);
+                    sql = statement.sql();
+                }
                 run.add(statement.parameters());
             } else {
+                send(sql, run);
+                sql = null;
                 ((Runnable) change).run();
             }
         }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Prints the write-to-subscriber delay (acknowledged write to event received, every subscriber)
  * and public read latency p50/p99 in each phase with its ratio to quiet. Nothing is asserted (a
  * busy machine cannot fail a build). Run with {@code mvn -Pbench verify}; sizes by system property:
- * bench.subscribers (1000), bench.catch-up (200), bench.events (3000), bench.seconds (20).
+ * bench.subscribers (1000), bench.catch-up (200), bench.events (3000), bench.seconds (20),
+ * bench.catch-up-rate (the feed's catch-up-rate, 20000; 0: not paced).
  */
 class FeedBenchmark {
 
@@ -46,6 +47,8 @@ class FeedBenchmark {
     private static final int CATCHING_UP = Integer.getInteger("bench.catch-up", 200);
     private static final int STORED = Integer.getInteger("bench.events", 3000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    /** The feed's catch-up rate (events a second, all clients catching up together; 0: not paced). */
+    private static final int CATCH_UP_RATE = Integer.getInteger("bench.catch-up-rate", 20_000);
     private static final int WRITES_PER_SECOND = 10;
     private static final Pattern REPORT = Pattern.compile("\"reportId\":\"live-(\\d+)\"");
 
@@ -64,7 +67,8 @@ class FeedBenchmark {
                     .awaitHealthy(Duration.ofMinutes(5));
             ServiceProcess query = ServiceProcess.start(Path.of("target/query-service.jar"), "query-service", logs,
                     ServiceProcess.freePort(), jdbcUrl, LocalDatabase.QUERY_ROLE,
-                    List.of("--warnews.feed.max-clients-per-address=" + (SUBSCRIBERS + CATCHING_UP)))
+                    List.of("--warnews.feed.max-clients-per-address=" + (SUBSCRIBERS + CATCHING_UP),
+                            "--warnews.feed.catch-up-rate=" + CATCH_UP_RATE))
                     .awaitHealthy(Duration.ofMinutes(5));
             try {
                 post(command.url() + "/api/conflicts", """
@@ -115,8 +119,9 @@ class FeedBenchmark {
                 fromZero.forEach(Subscriber::close);
 
                 System.out.printf("%nFEED BENCHMARK (%d subscribers, %d writes/s, %d events stored before;"
-                                + " %d of them reconnect from position 0)%n", SUBSCRIBERS, WRITES_PER_SECOND,
-                        STORED, CATCHING_UP);
+                                + " %d of them reconnect from position 0; catch-up rate %s)%n", SUBSCRIBERS,
+                        WRITES_PER_SECOND, STORED, CATCHING_UP,
+                        CATCH_UP_RATE == 0 ? "not limited" : CATCH_UP_RATE + " events/s");
                 System.out.printf("public reads, quiet:                  p50 %6.1f ms  p99 %6.1f ms  (%d reads)%n",
                         p(quiet, 50), p(quiet, 99), quiet.size());
                 System.out.printf("public reads, %4d live subscribers:   p50 %6.1f ms  p99 %6.1f ms  (%d reads)"

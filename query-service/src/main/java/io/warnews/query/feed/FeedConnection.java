@@ -3,8 +3,10 @@ package io.warnews.query.feed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -22,6 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * A heartbeat is written in two parts a moment apart: a peer that has closed its end answers the
  * first with a reset, so the second fails and the connection's slot is freed at that heartbeat,
  * not one later.
+ * <p>
+ * A connection that starts from a past position is catching up until it reaches the head; until
+ * then, each of its batches first waits for its share of the hub's catch-up rate (heartbeats go
+ * on meanwhile). Once at the head it is live and never paced again, even when a burst of writes
+ * puts it behind for a moment.
  */
 final class FeedConnection implements Runnable {
 
@@ -40,6 +47,8 @@ final class FeedConnection implements Runnable {
     private volatile boolean closed;
     private long position;
     private long lastSent;
+    private Instant lastWrite;
+    private boolean catchingUp;
 
     FeedConnection(SseEmitter emitter, FeedHub hub, FeedProperties properties, FeedFilter filter, long after,
                    Clock clock) {
@@ -55,6 +64,7 @@ final class FeedConnection implements Runnable {
         long start = fromNow ? hub.position() : after;
         this.position = fromNow && start < 0 ? NOW : start;
         this.lastSent = this.position;
+        this.catchingUp = !fromNow;
         emitter.onCompletion(this::close);
         emitter.onTimeout(this::close);
         emitter.onError(error -> close());
@@ -83,8 +93,15 @@ final class FeedConnection implements Runnable {
             } else {
                 emitter.send(SseEmitter.event().comment(" feed after position " + position));
             }
-            Instant lastWrite = clock.instant();
+            lastWrite = clock.instant();
             while (!closed && !Thread.currentThread().isInterrupted() && clock.instant().isBefore(end)) {
+                long head = hub.position();
+                if (catchingUp && head >= 0) {
+                    catchingUp = position < head;
+                    if (catchingUp) {
+                        pace(end);
+                    }
+                }
                 FeedHub.Batch batch = hub.after(position, properties.batchSize());
                 boolean moved = false;
                 if (batch != null) {
@@ -121,6 +138,24 @@ final class FeedConnection implements Runnable {
         } catch (RuntimeException e) {
             LOG.warn("feed connection ended by a failure at position {}", position, e);
             emitter.completeWithError(e);
+        }
+    }
+
+    /**
+     * Waits for this connection's share of the catch-up rate, for a batch of at most batch-size
+     * events, sending heartbeats while it waits; at most until the connection's end.
+     */
+    private void pace(Instant end) throws IOException, InterruptedException {
+        long until = System.nanoTime() + hub.reserveCatchUp(properties.batchSize());
+        long left;
+        while (!closed && (left = until - System.nanoTime()) > 0 && clock.instant().isBefore(end)) {
+            long heartbeatIn = Duration.between(clock.instant(), lastWrite.plus(properties.heartbeat())).toNanos();
+            if (heartbeatIn <= 0) {
+                heartbeat();
+                lastWrite = clock.instant();
+            } else {
+                TimeUnit.NANOSECONDS.sleep(Math.min(left, heartbeatIn));
+            }
         }
     }
 

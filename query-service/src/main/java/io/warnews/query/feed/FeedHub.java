@@ -36,6 +36,11 @@ import org.springframework.stereotype.Component;
  * the web server's write timeout ends it), goes on sending without the turn, and the next
  * connection's turn starts. So clients that never read cannot hold the turns, nor stall the
  * catching up of the others.
+ * <p>
+ * Connections catching up (started from a past position, until they reach the head) are sent at
+ * most {@code catch-up-rate} events a second, all of them together ({@link #reserveCatchUp}): a
+ * crowd replaying the whole history cannot take the processors from the public reads and the live
+ * subscribers, whose events are never paced.
  */
 @Component
 @Profile("!axonserver")
@@ -59,6 +64,8 @@ class FeedHub implements SmartLifecycle {
     private volatile long bufferStart = -1;
     private volatile boolean running;
     private Thread reader;
+    /** When the catch-up rate lets the next reserved events be sent (System.nanoTime). */
+    private long catchUpNext = Long.MIN_VALUE;
 
     /**
      * Events after a position, and the position a connection has covered by taking them (filtered or
@@ -131,6 +138,26 @@ class FeedHub implements SmartLifecycle {
             }
         }
         return page(after);
+    }
+
+    /**
+     * Reserves {@code events} of the shared catch-up rate: how long (nanoseconds) the caller must
+     * wait before sending them, 0 when the rate is not limited or has room now. Reservations are
+     * served in order, so every connection catching up gets its share and the total stays within
+     * the rate.
+     */
+    long reserveCatchUp(int events) {
+        return reserveCatchUp(events, System.nanoTime());
+    }
+
+    synchronized long reserveCatchUp(int events, long now) {
+        int rate = properties.catchUpRate();
+        if (rate == 0 || events <= 0) {
+            return 0;
+        }
+        long start = catchUpNext == Long.MIN_VALUE || catchUpNext - now < 0 ? now : catchUpNext;
+        catchUpNext = start + events * 1_000_000_000L / rate;
+        return start - now;
     }
 
     /** Waits until the reader has moved past {@code after}, at most {@code millis}. */

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param catchUpPages         catch-up pages kept in memory, shared by clients catching up together
  * @param catchUpTurn          the longest a connection keeps its catch-up turn while sending its page; a client
  *                             reading slower (or not at all) goes on without it and the next turn starts
+ * @param catchUpRate          events a second sent to the connections catching up (started from a past
+ *                             position, until they reach the head), all of them together; 0: not limited
  */
 @ConfigurationProperties("warnews.feed")
 record FeedProperties(@DefaultValue("15s") Duration heartbeat,
@@ -34,5 +36,13 @@ record FeedProperties(@DefaultValue("15s") Duration heartbeat,
                       @DefaultValue("10000") int buffer,
                       @DefaultValue("1") int catchUpReaders,
                       @DefaultValue("16") int catchUpPages,
-                      @DefaultValue("1s") Duration catchUpTurn) {
+                      @DefaultValue("1s") Duration catchUpTurn,
+                      @DefaultValue("20000") int catchUpRate) {
+
+    FeedProperties {
+        if (catchUpRate < 0) {
+            throw new IllegalArgumentException("warnews.feed.catch-up-rate must be 0 (not limited) or more, not "
+                    + catchUpRate);
+        }
+    }
 }

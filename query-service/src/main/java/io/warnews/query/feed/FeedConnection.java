@@ -26,8 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * not one later.
  * <p>
  * A connection that starts from a past position is catching up until it reaches the head; until
- * then, each of its batches first waits for its share of the hub's catch-up rate (heartbeats go
- * on meanwhile). Once at the head it is live and never paced again, even when a burst of writes
+ * then, each of its batches first waits for its share of the hub's catch-up rate, for as many
+ * events as lie between it and the head (batch-size at most; heartbeats go on meanwhile): a
+ * subscriber resuming a few events back waits for a few events' share, not a batch's. Once at the head it is live and never paced again, even when a burst of writes
  * puts it behind for a moment.
  */
 final class FeedConnection implements Runnable {
@@ -99,7 +100,7 @@ final class FeedConnection implements Runnable {
                 if (catchingUp && head >= 0) {
                     catchingUp = position < head;
                     if (catchingUp) {
-                        pace(end);
+                        pace(Math.min(properties.batchSize(), head - position), end);
                     }
                 }
                 FeedHub.Batch batch = hub.after(position, properties.batchSize());
@@ -142,11 +143,12 @@ final class FeedConnection implements Runnable {
     }
 
     /**
-     * Waits for this connection's share of the catch-up rate, for a batch of at most batch-size
-     * events, sending heartbeats while it waits; at most until the connection's end.
+     * Waits for this connection's share of the catch-up rate for its next batch, at most
+     * {@code events} (what lies between its position and the head, up to batch-size), sending
+     * heartbeats while it waits; at most until the connection's end.
      */
-    private void pace(Instant end) throws IOException, InterruptedException {
-        long until = System.nanoTime() + hub.reserveCatchUp(properties.batchSize());
+    private void pace(long events, Instant end) throws IOException, InterruptedException {
+        long until = System.nanoTime() + hub.reserveCatchUp((int) events);
         long left;
         while (!closed && (left = until - System.nanoTime()) > 0 && clock.instant().isBefore(end)) {
             long heartbeatIn = Duration.between(clock.instant(), lastWrite.plus(properties.heartbeat())).toNanos();

@@ -65,7 +65,7 @@ class PerformanceBenchmark {
     private static final Path COMMAND_JAR = Path.of("../command-service/target/command-service-exec.jar");
     private static final Path QUERY_JAR = Path.of("target/query-service.jar");
     private static final int SECONDS = Integer.getInteger("bench.seconds", 8);
-    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 8);
+    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 60);
     private static final int BATCHES = Integer.getInteger("bench.batches", 10);
     private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuild-events", 200_000);
     private static final int VISIBLE_RATE = Integer.getInteger("bench.rate", 50);

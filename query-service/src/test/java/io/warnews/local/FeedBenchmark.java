@@ -76,7 +76,7 @@ class FeedBenchmark {
                          "parties":[{"code":"RU","name":"Russia"},{"code":"UA","name":"Ukraine"}]}""");
                 seed(command);
                 String read = query.url() + "/api/conflicts/bench/losses";
-                long head = awaitVisible(query, read);
+                awaitVisible(query, read);
 
                 Writer writer = new Writer(command);
                 writer.start();
@@ -84,7 +84,9 @@ class FeedBenchmark {
 
                 List<Subscriber> live = new ArrayList<>();
                 for (int i = 0; i < SUBSCRIBERS; i++) {
-                    live.add(Subscriber.open(query.url() + "/api/feed?after=" + head, this));
+                    // from now: live from the start, so that every delay counted is a live delivery's
+                    // (with after=<head> they would first receive the writes made since, seconds old)
+                    live.add(Subscriber.open(query.url() + "/api/feed?from=now", this));
                 }
                 awaitOpen(live);
                 measuring.set(true);
@@ -99,7 +101,8 @@ class FeedBenchmark {
                 List<Subscriber> fromZero = new ArrayList<>();
                 long catchUpStart = System.nanoTime();
                 for (int i = 0; i < CATCHING_UP; i++) {
-                    fromZero.add(Subscriber.open(query.url() + "/api/feed", this));
+                    // not timed: their deliveries of old events are catch-up, not write-to-subscriber delays
+                    fromZero.add(Subscriber.open(query.url() + "/api/feed", null));
                 }
                 measuring.set(true);
                 List<Double> withCatchUp = new ArrayList<>();
@@ -134,10 +137,14 @@ class FeedBenchmark {
                         p(withCatchUp, 99) / p(quiet, 99));
                 System.out.printf("write-to-subscriber delay, live:          p50 %6.1f ms  p99 %6.1f ms  (%d deliveries)%n",
                         p(liveDelays, 50), p(liveDelays, 99), liveDelays.size());
-                System.out.printf("write-to-subscriber delay, during catch-up: p50 %6.1f ms  p99 %6.1f ms  (%d deliveries)%n",
+                System.out.printf("write-to-subscriber delay, live, during catch-up: p50 %6.1f ms  p99 %6.1f ms  (%d deliveries)%n",
                         p(catchUpDelays, 50), p(catchUpDelays, 99), catchUpDelays.size());
-                System.out.printf("catch-up of %d subscribers over %d events: %s%n", CATCHING_UP, STORED,
-                        caughtUpAfter < 0 ? "not within 5 min" : caughtUpAfter + " ms");
+                long caughtUp = fromZero.stream().filter(z -> z.received.get() >= STORED).count();
+                long failed = fromZero.stream().filter(z -> z.failure != null).count();
+                System.out.printf("catch-up of %d subscribers over %d events: %s (%d caught up, %d connections failed%s)%n",
+                        CATCHING_UP, STORED, caughtUpAfter < 0 ? "not within 5 min" : caughtUpAfter + " ms", caughtUp,
+                        failed, failed == 0 ? "" : ": " + fromZero.stream().filter(z -> z.failure != null)
+                                .map(z -> z.failure.toString()).distinct().limit(3).toList());
                 System.out.printf("query-service resident memory at the end: %s%n", MemoryUse.describe(Path.of("/nonexistent"), List.of(query.process())));
             } finally {
                 query.stop();
@@ -227,6 +234,8 @@ class FeedBenchmark {
     private static final class Subscriber implements Flow.Subscriber<String> {
         final CountDownLatch opened = new CountDownLatch(1);
         final AtomicInteger received = new AtomicInteger();
+        /** Whether the connection failed or was refused (then it receives nothing more). */
+        volatile Throwable failure;
         final FeedBenchmark bench;
         volatile long last;
         private volatile Flow.Subscription subscription;
@@ -263,6 +272,7 @@ class FeedBenchmark {
 
         @Override
         public void onError(Throwable throwable) {
+            failure = throwable;
             opened.countDown();
         }
 

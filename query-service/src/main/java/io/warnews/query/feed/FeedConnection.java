@@ -46,6 +46,7 @@ final class FeedConnection implements Runnable {
     private final Clock clock;
     private final boolean fromNow;
     private volatile boolean closed;
+    private volatile boolean ended;
     private long position;
     private long lastSent;
     private Instant lastWrite;
@@ -66,12 +67,18 @@ final class FeedConnection implements Runnable {
         this.position = fromNow && start < 0 ? NOW : start;
         this.lastSent = this.position;
         this.catchingUp = !fromNow;
-        emitter.onCompletion(this::close);
-        emitter.onTimeout(this::close);
-        emitter.onError(error -> close());
+        emitter.onCompletion(this::ended);
+        emitter.onTimeout(this::ended);
+        emitter.onError(error -> ended());
     }
 
     void close() {
+        closed = true;
+    }
+
+    /** The container has ended the response (the client went away, or it timed out). */
+    private void ended() {
+        ended = true;
         closed = true;
     }
 
@@ -84,7 +91,7 @@ final class FeedConnection implements Runnable {
         Instant end = clock.instant().plus(properties.maxConnection());
         try {
             if (position == NOW && !startNow()) {
-                emitter.complete();
+                finish(null);
                 return;
             }
             if (fromNow) {
@@ -130,15 +137,34 @@ final class FeedConnection implements Runnable {
                             end.toEpochMilli() - clock.millis()));
                 }
             }
-            emitter.complete();
+            finish(null);
         } catch (InterruptedException e) {
-            emitter.complete();
+            finish(null);
         } catch (IOException | IllegalStateException e) {
             // the client went away, or the response was completed under us: nothing left to tell
-            emitter.completeWithError(e);
+            finish(e);
         } catch (RuntimeException e) {
             LOG.warn("feed connection ended by a failure at position {}", position, e);
-            emitter.completeWithError(e);
+            finish(e);
+        }
+    }
+
+    /**
+     * Ends the response, unless the container has ended it already (the client went away: its
+     * error or completion callback has run), when ending it again is refused.
+     */
+    private void finish(Throwable error) {
+        if (ended) {
+            return;
+        }
+        try {
+            if (error == null) {
+                emitter.complete();
+            } else {
+                emitter.completeWithError(error);
+            }
+        } catch (IllegalStateException alreadyEnded) {
+            // ended by the container meanwhile
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +50,12 @@ class FeedConnections implements SmartLifecycle {
         this.permits = new Semaphore(properties.maxClients());
     }
 
-    SseEmitter open(FeedFilter filter, long after, String address) {
+    /**
+     * Opens a connection; its thread is handed to {@code startWhenDispatched}, to be started once the
+     * request's thread has left the filter chain ({@link FeedStartFilter}): until then filters still
+     * read and write the response's headers, which the container does not let two threads do at once.
+     */
+    SseEmitter open(FeedFilter filter, long after, String address, Consumer<Runnable> startWhenDispatched) {
         String client = address == null ? "" : address;
         if (!running || !permits.tryAcquire()) {
             throw full("the feed serves at most " + properties.maxClients() + " connections at once; retry later");
@@ -75,7 +81,7 @@ class FeedConnections implements SmartLifecycle {
             }, "feed-" + count.incrementAndGet(), STACK_BYTES);
             thread.setDaemon(true);
             threads.add(thread);
-            thread.start();
+            startWhenDispatched.accept(thread::start);
             return emitter;
         } catch (RuntimeException | Error e) {
             release(client);

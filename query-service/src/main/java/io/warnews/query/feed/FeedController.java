@@ -65,7 +65,7 @@ class FeedController {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .header("X-Accel-Buffering", "no")
-                .body(connections.open(filter, start, request.getRemoteAddr()));
+                .body(connections.open(filter, start, request.getRemoteAddr(), FeedStartFilter.startAfterDispatch(request)));
     }
 
     private static boolean fromNow(String from) {

@@ -85,9 +85,17 @@ class FailFastTest {
         awaitRead(200);
 
         List<Long> frozen = new ArrayList<>();
-        List<Long> pids = postgresProcesses();
+        // a backend forked between the listing and the signals would go on serving its connection:
+        // list again once the postmaster is stopped (it forks no more) and stop any newcomer
+        List<Long> pids = new ArrayList<>(postgresProcesses());
         stopped = pids;
         pids.forEach(pid -> signal("STOP", pid));
+        for (Long pid : postgresProcesses()) {
+            if (!pids.contains(pid)) {
+                pids.add(pid);
+                signal("STOP", pid);
+            }
+        }
         try {
             for (int i = 0; i < 4; i++) {
                 frozen.add(refusedWithin(this::write));

@@ -99,6 +99,7 @@ class PerformanceBenchmark {
                 Template template = template(admin);
                 if (ONLY.equals("rebuild")) {
                     rebuildLine(admin, query, template);
+                    memoryRows(data, command, query);
                     return;
                 }
                 createBaselineTable(admin);
@@ -149,17 +150,21 @@ class PerformanceBenchmark {
                         ms(nextWrite[3]) + " (10-report ledger)", ratio(nextWrite[2], nextWrite[3]));
 
                 rebuildLine(admin, query, template);
-
-                row("resident memory at the end: command-service", mib(rssKb(command.process().pid())), "—", "—");
-                row("resident memory at the end: query-service", mib(rssKb(query.process().pid())), "—", "—");
-                row("the whole backend at the end (proportional set size)",
-                        MemoryUse.describe(data, List.of(command.process(), query.process())), "—", "—");
+                memoryRows(data, command, query);
             } finally {
                 command.stop();
                 query.stop();
                 print(started);
             }
         }
+    }
+
+    /** The resident memory of each service, and of the whole backend, at the end of the run. */
+    private void memoryRows(Path data, ServiceProcess command, ServiceProcess query) {
+        row("resident memory at the end: command-service", mib(rssKb(command.process().pid())), "—", "—");
+        row("resident memory at the end: query-service", mib(rssKb(query.process().pid())), "—", "—");
+        row("the whole backend at the end (proportional set size)",
+                MemoryUse.describe(data, List.of(command.process(), query.process())), "—", "—");
     }
 
     private static ServiceProcess startCommand(Path logs, String jdbcUrl, String name) throws Exception {

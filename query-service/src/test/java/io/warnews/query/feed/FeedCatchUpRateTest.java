@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -30,6 +31,8 @@ import org.springframework.test.context.ContextConfiguration;
         "warnews.feed.heartbeat=1s"})
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
+// settings of its own: closed after the class rather than kept with its threads in the shared test JVM
+@DirtiesContext
 class FeedCatchUpRateTest {
 
     private static final int RATE = 200;

@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -79,15 +78,6 @@ class SecurityConfiguration {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> throttledSignInValve(
             SignInGate gate, @Value("${warnews.security.sign-in.refusal-delay:1s}") Duration delay) {
         return factory -> factory.addContextValves(new ThrottledSignInValve(gate, delay));
-    }
-
-    /**
-     * No observation (Micrometer) around each of the security filters: nothing reads them, and the
-     * wrapping cost a share of every request's time on the write path.
-     */
-    @Bean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -14,7 +14,6 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -104,15 +103,6 @@ class SecurityConfiguration {
                         .roles(user.roles().toArray(String[]::new))
                         .build())
                 .toList());
-    }
-
-    /**
-     * No observation (Micrometer) around each of the security filters: nothing reads them, and the
-     * wrapping cost a share of every request's time on the write path.
-     */
-    @Bean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

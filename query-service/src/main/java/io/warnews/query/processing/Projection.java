@@ -1,6 +1,7 @@
 package io.warnews.query.processing;
 
 import io.warnews.events.WarEvent;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -8,6 +9,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
@@ -37,6 +40,12 @@ public abstract class Projection<B extends RowBatch> {
     private final StreamPositions positions;
     private final ReadModel model;
     private final String resource = getClass().getName() + "@" + System.identityHashCode(this);
+    /** Events applied by this process, and since the tables' planner statistics were last refreshed. */
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong sinceAnalyze = new AtomicLong();
+    /** The fewest events between two refreshes of the statistics. */
+    private static final long ANALYZE_AFTER = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
 
     protected Projection(ReadModel model, NamedParameterJdbcTemplate jdbc, StreamPositions positions) {
         this.model = model;
@@ -52,6 +61,8 @@ public abstract class Projection<B extends RowBatch> {
         if (!positions.advance(model.name(), streamId, version)) {
             return;
         }
+        applied.incrementAndGet();
+        sinceAnalyze.incrementAndGet();
         if (!CurrentUnitOfWork.isStarted() || Isolation.active()) {
             B rows = newBatch();
             changes.accept(rows);
@@ -98,6 +109,31 @@ public abstract class Projection<B extends RowBatch> {
         } catch (RuntimeException | Error e) {
             Isolation.batchFailed(unitOfWork, e);
             throw e;
+        }
+        if (statisticsDue()) {
+            unitOfWork.afterCommit(committed -> refreshStatistics());
+        }
+    }
+
+    /**
+     * Whether an import or a replay has grown the tables by a fifth or more since their planner
+     * statistics were last refreshed (and by {@code ANALYZE_AFTER} events at least). Without a
+     * refresh the planner keeps the statistics of nearly empty tables until autovacuum's next round
+     * (up to a minute later) and plans reads as if they were: the first reads after an import ran
+     * past the requests' statement limit.
+     */
+    private boolean statisticsDue() {
+        long since = sinceAnalyze.get();
+        return since >= Math.max(ANALYZE_AFTER, applied.get() / 5) && sinceAnalyze.compareAndSet(since, 0);
+    }
+
+    /** Refreshes the tables' statistics once the batch has committed; a failure only waits for autovacuum. */
+    private void refreshStatistics() {
+        try {
+            jdbc.getJdbcTemplate().execute("ANALYZE " + String.join(", ",
+                    model.tables().stream().map(table -> "read_model." + table).toList()));
+        } catch (RuntimeException e) {
+            LOG.info("statistics of the {} read model not refreshed (autovacuum will): {}", model.name(), e.toString());
         }
     }
 }

@@ -28,8 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * A connection that starts from a past position is catching up until it reaches the head; until
  * then, each of its batches first waits for its share of the hub's catch-up rate, for as many
  * events as lie between it and the head (batch-size at most; heartbeats go on meanwhile): a
- * subscriber resuming a few events back waits for a few events' share, not a batch's. Once at the head it is live and never paced again, even when a burst of writes
- * puts it behind for a moment.
+ * subscriber resuming a few events back waits for a few events' share, not a batch's. Once at
+ * the head it is live and never paced again, even when a burst of writes puts it behind for a
+ * moment.
  */
 final class FeedConnection implements Runnable {
 

@@ -36,6 +36,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public abstract class Projection<B extends RowBatch> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
+    /** The fewest events between two refreshes of the tables' planner statistics. */
+    private static final long ANALYZE_AFTER = 1_000;
+
     protected final NamedParameterJdbcTemplate jdbc;
     private final StreamPositions positions;
     private final ReadModel model;
@@ -43,9 +47,6 @@ public abstract class Projection<B extends RowBatch> {
     /** Events applied by this process, and since the tables' planner statistics were last refreshed. */
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong sinceAnalyze = new AtomicLong();
-    /** The fewest events between two refreshes of the statistics. */
-    private static final long ANALYZE_AFTER = 1_000;
-    private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
 
     protected Projection(ReadModel model, NamedParameterJdbcTemplate jdbc, StreamPositions positions) {
         this.model = model;
@@ -130,8 +131,7 @@ public abstract class Projection<B extends RowBatch> {
     /** Refreshes the tables' statistics once the batch has committed; a failure only waits for autovacuum. */
     private void refreshStatistics() {
         try {
-            jdbc.getJdbcTemplate().execute("ANALYZE " + String.join(", ",
-                    model.tables().stream().map(table -> "read_model." + table).toList()));
+            model.analyze(jdbc);
         } catch (RuntimeException e) {
             LOG.info("statistics of the {} read model not refreshed (autovacuum will): {}", model.name(), e.toString());
         }

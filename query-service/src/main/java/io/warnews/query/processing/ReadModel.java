@@ -34,7 +34,19 @@ public record ReadModel(String name, List<String> tables, Factory projection) {
      * The stream positions are the caller's.
      */
     public void empty(NamedParameterJdbcTemplate jdbc) {
-        jdbc.update("TRUNCATE " + String.join(", ", tables.stream().map(table -> "read_model." + table).toList()),
-                Map.of());
+        jdbc.update("TRUNCATE " + qualifiedTables(), Map.of());
+    }
+
+    /**
+     * Refreshes the tables' planner statistics ({@code ANALYZE}), e.g. once an import or a replay
+     * has grown them: until then the planner plans reads as for the tables it last measured.
+     */
+    public void analyze(NamedParameterJdbcTemplate jdbc) {
+        jdbc.getJdbcTemplate().execute("ANALYZE " + qualifiedTables());
+    }
+
+    /** The tables, schema-qualified and comma-separated, as statements over all of them take them. */
+    private String qualifiedTables() {
+        return String.join(", ", tables.stream().map(table -> "read_model." + table).toList());
     }
 }

@@ -59,12 +59,7 @@ class FeedCatchUpRateTest {
         }
         StoredRows.append(dataSource, ledger(c), 0, reports);
         List<Long> stored = StoredRows.positionsAfter(dataSource, 0);
-        long head = stored.get(stored.size() - 1);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (hub.position() < head && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(hub.position()).isEqualTo(head);
+        StoredRows.awaitFeedRead(hub, dataSource, Duration.ofSeconds(30));
 
         try (SseClient live = SseClient.open(port, "/api/feed?from=now", null);
              SseClient first = SseClient.open(port, "/api/feed", null);

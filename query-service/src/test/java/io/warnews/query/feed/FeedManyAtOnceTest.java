@@ -53,12 +53,7 @@ class FeedManyAtOnceTest {
         StoredRows.append(dataSource, c, 0, conflict(c));
         StoredRows.append(dataSource, ledger(c), 0, losses(c, "before", "2025-06-10", 1_000));
         // from=now starts after what the feed has read: let it read these two first
-        long stored = StoredRows.lastPosition(dataSource);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (hub.position() < stored && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(hub.position()).isEqualTo(stored);
+        StoredRows.awaitFeedRead(hub, dataSource, WAIT);
 
         ExecutorService connecting = Executors.newFixedThreadPool(60);
         List<Future<SseClient>> opening = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.warnews.query.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warnews.events.EventJson;
@@ -8,6 +10,7 @@ import io.warnews.events.WarEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -102,5 +105,18 @@ public final class StoredRows {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /**
+     * Waits until the feed's reader has read every stored event (a {@code from=now} connection then
+     * starts after them), and fails if it has not within {@code timeout}.
+     */
+    static void awaitFeedRead(FeedHub hub, DataSource dataSource, Duration timeout) throws Exception {
+        long stored = lastPosition(dataSource);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (hub.position() < stored && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(hub.position()).as("the feed's position").isEqualTo(stored);
     }
 }

@@ -72,6 +72,8 @@ class PerformanceBenchmark {
     private static final int VISIBLE_SECONDS = Integer.getInteger("bench.visible-seconds", 20);
     /** {@code rebuild}: only the rebuild line (after a few reports to copy), for comparing a change to the projections. */
     private static final String ONLY = System.getProperty("bench.only", "");
+    /** {@code false}: the query-service is not started (only with {@code bench.only=single}), to see what the query side costs the writes. */
+    private static final boolean QUERY_SERVICE = !"false".equals(System.getProperty("bench.query-service"));
     private static final LocalDate FIRST_DAY = LocalDate.of(1980, 1, 2);
 
     private final List<String[]> table = new ArrayList<>();
@@ -89,7 +91,7 @@ class PerformanceBenchmark {
             DataSource admin = postgres.getDatabase("postgres", "bench");
             String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/bench";
             ServiceProcess command = startCommand(logs, jdbcUrl, "command-service");
-            ServiceProcess query = ServiceProcess.start(QUERY_JAR, "query-service", logs, ServiceProcess.freePort(),
+            ServiceProcess query = !QUERY_SERVICE ? null : ServiceProcess.start(QUERY_JAR, "query-service", logs, ServiceProcess.freePort(),
                     jdbcUrl, LocalDatabase.QUERY_ROLE, List.of()).awaitHealthy(Duration.ofMinutes(10));
             try {
                 post(command.url() + "/api/conflicts", JSON.readTree("""
@@ -100,6 +102,10 @@ class PerformanceBenchmark {
                 if (ONLY.equals("rebuild")) {
                     rebuildLine(admin, query, template);
                     memoryRows(data, command, query);
+                    return;
+                }
+                if (ONLY.equals("visible")) {
+                    visibleRows(command, query);
                     return;
                 }
                 createBaselineTable(admin);
@@ -125,12 +131,7 @@ class PerformanceBenchmark {
                     return;
                 }
                 notes.add("the read models applied the batches' backlog %.1f s after the last batch".formatted(catchUp));
-                double[] visible = writeToVisible(command, query);
-                row("write-to-visible at %d writes/s, p50 (query-service running)".formatted(VISIBLE_RATE),
-                        ms(visible[0]), "—", "—");
-                row("write-to-visible at %d writes/s, p99".formatted(VISIBLE_RATE), ms(visible[1]), "—", "—");
-                row("single report's answer at %d writes/s, p50 / p99".formatted(VISIBLE_RATE),
-                        ms(visible[2]) + " / " + ms(visible[3]), "—", "—");
+                visibleRows(command, query);
 
                 Thread.sleep(3000);
                 double[] idle = idleCpu(command, query, data, 10);
@@ -153,10 +154,21 @@ class PerformanceBenchmark {
                 memoryRows(data, command, query);
             } finally {
                 command.stop();
-                query.stop();
+                if (query != null) {
+                    query.stop();
+                }
                 print(started);
             }
         }
+    }
+
+    private void visibleRows(ServiceProcess command, ServiceProcess query) throws Exception {
+        double[] visible = writeToVisible(command, query);
+        row("write-to-visible at %d writes/s, p50 (query-service running)".formatted(VISIBLE_RATE),
+                ms(visible[0]), "—", "—");
+        row("write-to-visible at %d writes/s, p99".formatted(VISIBLE_RATE), ms(visible[1]), "—", "—");
+        row("single report's answer at %d writes/s, p50 / p99".formatted(VISIBLE_RATE),
+                ms(visible[2]) + " / " + ms(visible[3]), "—", "—");
     }
 
     /** The resident memory of each service, and of the whole backend, at the end of the run. */

@@ -34,7 +34,7 @@ class EventStoreProcessingTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    io.warnews.query.processing.StreamPositions positions;
+    io.warnews.query.consistency.AppliedVersions applied;
 
     @Test
     void appendedEventsAreReadBackThroughTheProcessorsOnceTheReadWaitedForTheirVersion() throws Exception {
@@ -72,8 +72,8 @@ class EventStoreProcessingTest {
             writer.append(stream, new ConflictRegistered(stream, "War", List.of(new Party("RU", "Russia")),
                     LocalDate.of(2022, 2, 24)));
             long deadline = start + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (positions.behind(List.of("conflicts", "losses", "attacks", "talks", "timeline"), stream, 0)
-                    .size() > 0) {
+            io.warnews.query.consistency.AppliedVersions.Wait wait = applied.waitFor(stream, 0);
+            while (!wait.behind(List.of("conflicts", "losses", "attacks", "talks", "timeline")).isEmpty()) {
                 assertThat(System.nanoTime()).as("read models still behind '%s' after 30 s", stream)
                         .isLessThan(deadline);
                 Thread.sleep(1);

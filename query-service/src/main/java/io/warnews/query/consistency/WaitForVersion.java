@@ -1,6 +1,5 @@
 package io.warnews.query.consistency;
 
-import io.warnews.query.processing.StreamPositions;
 import io.warnews.query.web.BadParameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,11 +16,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 @Component
 class WaitForVersion implements HandlerInterceptor {
 
-    private final StreamPositions positions;
+    private final AppliedVersions applied;
     private final ReadYourWritesProperties properties;
 
-    WaitForVersion(StreamPositions positions, ReadYourWritesProperties properties) {
-        this.positions = positions;
+    WaitForVersion(AppliedVersions applied, ReadYourWritesProperties properties) {
+        this.applied = applied;
         this.properties = properties;
     }
 
@@ -61,13 +60,14 @@ class WaitForVersion implements HandlerInterceptor {
 
     private void await(StreamVersion target, List<String> groups, long waitMillis) throws InterruptedException {
         long deadline = System.nanoTime() + waitMillis * 1_000_000;
-        List<String> behind = positions.behind(groups, target.streamId(), target.version());
+        AppliedVersions.Wait wait = applied.waitFor(target.streamId(), target.version());
+        List<String> behind = wait.behind(groups);
         while (!behind.isEmpty()) {
             if (System.nanoTime() >= deadline) {
                 throw new NotYetProjected(target.streamId(), target.version(), behind, waitMillis);
             }
             Thread.sleep(properties.pollInterval().toMillis());
-            behind = positions.behind(behind, target.streamId(), target.version());
+            behind = wait.behind(behind);
         }
     }
 }

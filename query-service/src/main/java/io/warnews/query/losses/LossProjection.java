@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
  * ({@link LossAnomalies}).
  * <p>
  * In the read models' shape ({@link Projection}): each handler turns its event into row changes of
- * the batch ({@link LossBatch}), written together before the batch commits; positions, the
- * catch-all and the reset are the shape's.
+ * the batch ({@link LossBatch}), written together before the batch commits; positions, passing over
+ * other events and the reset are the shape's.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.LOSSES)

@@ -1,12 +1,8 @@
 package io.warnews.query.processing;
 
-import io.warnews.events.WarEvent;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -25,7 +21,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  *       just before the batch commits, with multi-row statements and JDBC batches; outside one (a
  *       replay into temporary tables, a test delivering events) and for an event that runs
  *       {@link Isolation isolated} they are written before the handler returns;</li>
- *   <li>the catch-all: every other event of the record only advances its stream's position;</li>
+ *   <li>no catch-all: an event the projection has no handler for is passed over by its processor
+ *       without a transaction (a write to one read model does not cost the other four a commit);
+ *       a read that waits for such an event's version looks at the processor's token instead
+ *       ({@code consistency.AppliedVersions});</li>
  *   <li>reset: the read model's tables are emptied and its positions forgotten.</li>
  * </ul>
  * A batch's row changes may depend on one another (a correction of a report recorded in the same
@@ -71,12 +70,6 @@ public abstract class Projection<B extends RowBatch> {
             return;
         }
         changes.accept(batch(CurrentUnitOfWork.get()));
-    }
-
-    /** Any other event: only its stream's position moves. */
-    @EventHandler
-    public final void anyOtherEvent(WarEvent event, @SourceId String streamId, @SequenceNumber long version) {
-        positions.advance(model.name(), streamId, version);
     }
 
     @ResetHandler

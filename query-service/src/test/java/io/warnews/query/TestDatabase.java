@@ -73,6 +73,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             statement.execute("CREATE SCHEMA event_store");
             statement.execute("SET search_path TO event_store");
             statement.execute(Files.readString(EVENT_STORE_DDL));
+            // The notice of appends that the append listener wakes the processors on.
+            statement.execute(Files.readString(EVENT_STORE_DDL.resolveSibling("V3__appends_notify.sql")));
             statement.execute("RESET search_path");
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot create the event store from " + EVENT_STORE_DDL.toAbsolutePath(), e);

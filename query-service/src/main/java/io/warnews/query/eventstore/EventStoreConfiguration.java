@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Profile;
 /**
  * Reads the event store the command-service writes: Axon's JDBC engine over the same tables, with
  * the contract's Jackson configuration. The query-service only streams from it; nothing here
- * appends. The short fetch delay is what makes a write visible here within the 150 ms target:
- * the store is polled across processes. The processors' reads take the processing pool's
+ * appends. The processors' poller is woken as soon as another process has appended (PostgreSQL
+ * notifies, {@link AppendListener}); the short fetch delay bounds how late a write is seen when
+ * that notice does not come. The processors' reads take the processing pool's
  * connections, an HTTP request's (an audit read of a stream) the requests pool's
  * ({@code io.warnews.query.database.PoolPerPurpose}). In the {@code axonserver} profile Axon Server is the
  * event store and neither bean is created.
@@ -64,10 +65,10 @@ class EventStoreConfiguration {
 
     @Bean(destroyMethod = "shutDown")
     @Profile("!axonserver")
-    EventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties) {
-        return EmbeddedEventStore.builder()
+    AppendedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(properties.fetchDelay().toMillis())
-                .build();
+                .fetchDelay(properties.fetchDelay().toMillis());
+        return new AppendedEventStore(builder);
     }
 }

@@ -1,0 +1,124 @@
+package io.warnews.query.eventstore;
+
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listens on PostgreSQL's channel {@value #CHANNEL}, on which every append to the event table
+ * notifies when it commits (the command-service's migration {@code V3__appends_notify.sql}), and
+ * wakes the processors' poller: a write reaches the read models without waiting for the next poll.
+ * <p>
+ * One connection of its own, outside the pools. Polling goes on regardless
+ * ({@code warnews.event-store.fetch-delay}), so while the connection is down (the database away, a
+ * network fault) nothing is missed, only seen a poll later; the listener reconnects by itself,
+ * backing off from 1 s to 30 s, and wakes the poller once it listens again.
+ */
+@Component
+@Profile("!axonserver")
+class AppendListener {
+
+    static final String CHANNEL = "warnews_events_appended";
+    private static final Logger LOG = LoggerFactory.getLogger(AppendListener.class);
+
+    private final AppendedEventStore eventStore;
+    private final DataSourceProperties database;
+    private volatile boolean running = true;
+    private volatile Thread thread;
+    private volatile Connection connection;
+
+    AppendListener(AppendedEventStore eventStore, DataSourceProperties database) {
+        this.eventStore = eventStore;
+        this.database = database;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        Thread listener = new Thread(this::listen, "event-store-append-listener");
+        listener.setDaemon(true);
+        thread = listener;
+        listener.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        Thread listener = thread;
+        if (listener != null) {
+            listener.interrupt();
+        }
+        close();
+    }
+
+    private void listen() {
+        long backOff = 1_000;
+        while (running) {
+            try {
+                connection = connect();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                if (backOff > 1_000) {
+                    LOG.info("listening for appends to the event store again");
+                }
+                backOff = 1_000;
+                eventStore.appended();
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] received = notifications.getNotifications(1_000);
+                    if (received != null && received.length > 0) {
+                        eventStore.appended();
+                    }
+                }
+            } catch (SQLException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.info("not listening for appends to the event store (the processors poll meanwhile); trying again"
+                        + " in {} ms: {}", backOff, e.toString());
+                close();
+                try {
+                    Thread.sleep(backOff);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                backOff = Math.min(backOff * 2, 30_000);
+            }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", database.determineUsername());
+        properties.setProperty("password", database.determinePassword());
+        properties.setProperty("connectTimeout", "2");
+        properties.setProperty("loginTimeout", "5");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "query-service append listener");
+        return DriverManager.getConnection(database.determineUrl(), properties);
+    }
+
+    private void close() {
+        Connection open = connection;
+        connection = null;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (SQLException ignored) {
+                // already gone
+            }
+        }
+    }
+}

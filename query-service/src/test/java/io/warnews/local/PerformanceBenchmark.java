@@ -77,6 +77,9 @@ class PerformanceBenchmark {
     private static final LocalDate FIRST_DAY = LocalDate.of(1980, 1, 2);
 
     private final List<String[]> table = new ArrayList<>();
+    private final List<String> cpuPerEvent = new ArrayList<>();
+    /** Single reports acknowledged so far. */
+    private static final AtomicLong WRITTEN = new AtomicLong();
     private final List<String> notes = new ArrayList<>();
 
     @Test
@@ -110,10 +113,19 @@ class PerformanceBenchmark {
                 }
                 createBaselineTable(admin);
                 for (int clients : ONLY.equals("batch") ? List.<Integer>of() : List.of(1, 8, 32)) {
+                    long[] before = cpuTicks(command, query, data);
+                    long written = WRITTEN.get();
                     double project = singleReports(command, "s" + clients, clients, SECONDS);
+                    long[] after = cpuTicks(command, query, data);
                     double baseline = rawRows(admin, template, "s" + clients, clients, SECONDS);
                     row("single reports, %d client%s, each to its own ledger".formatted(clients, clients == 1 ? "" : "s"),
                             rate(project, "events/s"), rate(baseline, "rows/s, one commit each"), ratio(project, baseline));
+                    cpuPerEvent.add("%d client%s: %s".formatted(clients, clients == 1 ? "" : "s",
+                            cpuPerEvent(before, after, WRITTEN.get() - written)));
+                }
+                if (!cpuPerEvent.isEmpty()) {
+                    row("CPU per single report: command-service / query-service / PostgreSQL",
+                            String.join("; ", cpuPerEvent), "—", "—");
                 }
                 if (ONLY.equals("single")) {
                     return;
@@ -202,6 +214,7 @@ class PerformanceBenchmark {
                                 singleReport(prefix + "-" + client, prefix + "-" + client + "-" + n, n, 1000 + n));
                         if (response.statusCode() == 201) {
                             written.incrementAndGet();
+                            WRITTEN.incrementAndGet();
                         } else {
                             failures.add(response.statusCode() + " " + response.body());
                         }
@@ -689,6 +702,21 @@ class PerformanceBenchmark {
             percent[i] = (after[i] - before[i]) / 100.0 / elapsed * 100;
         }
         return percent;
+    }
+
+    /** CPU clock ticks so far of the command-service, the query-service (0 when not started) and PostgreSQL. */
+    private static long[] cpuTicks(ServiceProcess command, ServiceProcess query, Path postgresData) {
+        return new long[]{cpuTicks(command.process().pid()), query == null ? 0 : cpuTicks(query.process().pid()),
+                postgresTicks(postgresData)};
+    }
+
+    /** Milliseconds of CPU per event of each process between two {@link #cpuTicks} readings. */
+    private static String cpuPerEvent(long[] before, long[] after, long events) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            parts.add(events == 0 ? "—" : "%.1f".formatted((after[i] - before[i]) * 10.0 / events));
+        }
+        return String.join(" / ", parts) + " ms";
     }
 
     /** User and system time of the process, in clock ticks (1/100 s). */

@@ -109,6 +109,7 @@ class PerformanceBenchmark {
                 }
                 if (ONLY.equals("visible")) {
                     visibleRows(command, query);
+                    idleRow(command, query, data);
                     return;
                 }
                 createBaselineTable(admin);
@@ -145,10 +146,7 @@ class PerformanceBenchmark {
                 notes.add("the read models applied the batches' backlog %.1f s after the last batch".formatted(catchUp));
                 visibleRows(command, query);
 
-                Thread.sleep(3000);
-                double[] idle = idleCpu(command, query, data, 10);
-                row("idle for 10 s: CPU of query-service / command-service / PostgreSQL",
-                        "%.1f %% / %.1f %% / %.1f %% of a core".formatted(idle[0], idle[1], idle[2]), "—", "—");
+                idleRow(command, query, data);
 
                 ImportRun imported = importer(command, logs);
                 row("both shipped datasets through the importer (%,d events)".formatted(imported.events()),
@@ -172,6 +170,13 @@ class PerformanceBenchmark {
                 print(started);
             }
         }
+    }
+
+    private void idleRow(ServiceProcess command, ServiceProcess query, Path data) throws Exception {
+        Thread.sleep(3000);
+        double[] idle = idleCpu(command, query, data, 10);
+        row("idle for 10 s: CPU of query-service / command-service / PostgreSQL",
+                "%.1f %% / %.1f %% / %.1f %% of a core".formatted(idle[0], idle[1], idle[2]), "—", "—");
     }
 
     private void visibleRows(ServiceProcess command, ServiceProcess query) throws Exception {

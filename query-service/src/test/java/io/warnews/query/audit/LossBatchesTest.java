@@ -53,9 +53,11 @@ class LossBatchesTest {
      * by row, before it wrote batches: the batches give the same rows. (A change of the story or of the loss
      * tables changes it: take the new one from the one-at-a-time projection, once it is shown to be right. It
      * changed twice since, when figure rows gained their world date's last day and then the first world date
-     * on which they are shown, columns that follow from the report.)
+     * on which they are shown, columns that follow from the report; and a third time when projections stopped
+     * recording a position for streams they have no handler for: the conflict's stream has none in the losses
+     * read model, 98 rows instead of 99, every loss row as it was.)
      */
-    private static final String ROW_BY_ROW = "aa00421c5bad7e0558a01777b8ff68a457451226e2d8f6d05981a07f334e0352";
+    private static final String ROW_BY_ROW = "d97235c5647fd8291329397bef0d5208f6fd7175e2864018a25878300324ddc5";
     private static final Instant T0 = Instant.parse("2025-07-01T10:00:00Z");
     private static final String CONFLICT = "batches";
     private static final String MOD = CONFLICT + "/losses/RU/ministry-of-defence-of-ukraine";
@@ -80,6 +82,7 @@ class LossBatchesTest {
         assertThat(reference.versions()).as("every version of every report").isEqualTo(35);
         assertThat(reference.anomalies()).as("anomalies opened").isEqualTo(4);
         assertThat(reference.resolved()).as("anomalies resolved").isEqualTo(3);
+        assertThat(reference.rows()).as("rows, positions included").isEqualTo(98);
         assertThat(reference.checksum()).as("the rows written row by row").isEqualTo(ROW_BY_ROW);
         projected.forEach((how, model) -> assertThat(model).as(how).isEqualTo(reference));
     }

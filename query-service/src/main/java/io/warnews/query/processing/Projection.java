@@ -1,5 +1,9 @@
 package io.warnews.query.processing;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.ResetHandler;
@@ -38,6 +42,12 @@ public abstract class Projection<B extends RowBatch> {
     private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
     /** The fewest events between two refreshes of the tables' planner statistics. */
     private static final long ANALYZE_AFTER = 1_000;
+    /** The one thread that refreshes the read models' planner statistics, one read model after the other. */
+    private static final ExecutorService STATISTICS = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-statistics");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     protected final NamedParameterJdbcTemplate jdbc;
     private final StreamPositions positions;
@@ -46,6 +56,7 @@ public abstract class Projection<B extends RowBatch> {
     /** Events applied by this process, and since the tables' planner statistics were last refreshed. */
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong sinceAnalyze = new AtomicLong();
+    private final AtomicBoolean statisticsQueued = new AtomicBoolean();
 
     protected Projection(ReadModel model, NamedParameterJdbcTemplate jdbc, StreamPositions positions) {
         this.model = model;
@@ -105,12 +116,12 @@ public abstract class Projection<B extends RowBatch> {
             throw e;
         }
         if (statisticsDue()) {
-            unitOfWork.afterCommit(committed -> refreshStatistics());
+            unitOfWork.afterCommit(committed -> queueStatisticsRefresh());
         }
     }
 
     /**
-     * Whether an import or a replay has grown the tables by a fifth or more since their planner
+     * Whether an import or a replay has grown the tables by half or more since their planner
      * statistics were last refreshed (and by {@code ANALYZE_AFTER} events at least). Without a
      * refresh the planner keeps the statistics of nearly empty tables until autovacuum's next round
      * (up to a minute later) and plans reads as if they were: the first reads after an import ran
@@ -118,10 +129,29 @@ public abstract class Projection<B extends RowBatch> {
      */
     private boolean statisticsDue() {
         long since = sinceAnalyze.get();
-        return since >= Math.max(ANALYZE_AFTER, applied.get() / 5) && sinceAnalyze.compareAndSet(since, 0);
+        return since >= Math.max(ANALYZE_AFTER, applied.get() / 2) && sinceAnalyze.compareAndSet(since, 0);
     }
 
-    /** Refreshes the tables' statistics once the batch has committed; a failure only waits for autovacuum. */
+    /**
+     * Refreshes the statistics on a thread of their own, not the processor's: an {@code ANALYZE} of
+     * big tables takes a while, and a rebuild's processor spent a fifth of its time waiting for
+     * them. A refresh asked for while one of the same read model still waits is not queued twice.
+     */
+    private void queueStatisticsRefresh() {
+        if (!statisticsQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            STATISTICS.execute(() -> {
+                statisticsQueued.set(false);
+                refreshStatistics();
+            });
+        } catch (RejectedExecutionException e) {
+            statisticsQueued.set(false);
+        }
+    }
+
+    /** Refreshes the tables' statistics; a failure only waits for autovacuum. */
     private void refreshStatistics() {
         try {
             model.analyze(jdbc);

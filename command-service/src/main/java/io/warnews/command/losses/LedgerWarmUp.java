@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * After a start, the ledgers written to most recently are read into the aggregate cache on a
- * background thread, so that the first editor to write to a long ledger after a restart or a
+ * background thread, the longest first, so that the first editor to write to a long ledger after a restart or a
  * deployment does not wait for its snapshot to be read (seconds for a ledger of ten thousand
  * reports). Requests are served meanwhile: one that needs a ledger being read waits for that read,
  * as it would have had to read it itself. Reading changes nothing; a ledger that fails to read is
@@ -91,15 +91,23 @@ class LedgerWarmUp {
                 recent.size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
-    /** The ledgers of the store's latest events, the most recent first. */
-    private List<String> recentLedgers() {
+    /**
+     * The ledgers of the store's latest events (the {@code count} written to most recently), the
+     * longest first: a long ledger is the one whose first write would wait for a big snapshot, and
+     * the one an editor should find read when the warm-up has not finished yet.
+     */
+    List<String> recentLedgers() {
         return jdbc.queryForList("""
-                SELECT aggregate_identifier FROM event_store.domain_event_entry
-                WHERE global_index > (SELECT coalesce(max(global_index), 0) - :window
-                                      FROM event_store.domain_event_entry)
-                    AND type = 'LossLedger'
-                GROUP BY aggregate_identifier
-                ORDER BY max(global_index) DESC
-                LIMIT :count""", new MapSqlParameterSource("window", window).addValue("count", count), String.class);
+                SELECT aggregate_identifier FROM (
+                    SELECT aggregate_identifier, max(global_index) AS last_written, max(sequence_number) AS length
+                    FROM event_store.domain_event_entry
+                    WHERE global_index > (SELECT coalesce(max(global_index), 0) - :window
+                                          FROM event_store.domain_event_entry)
+                        AND type = 'LossLedger'
+                    GROUP BY aggregate_identifier
+                    ORDER BY last_written DESC
+                    LIMIT :count) recent
+                ORDER BY length DESC, last_written DESC""",
+                new MapSqlParameterSource("window", window).addValue("count", count), String.class);
     }
 }

@@ -3,6 +3,8 @@ package io.warnews.command.losses;
 import io.warnews.command.support.Api;
 import io.warnews.command.support.CommandServiceTest;
 import org.axonframework.common.caching.Cache;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,5 +46,29 @@ class LedgerWarmUpTest {
         assertThat(next.status()).isEqualTo(201);
         assertThat(next.json().path("version").asLong()).isEqualTo(2L);
         assertThat(next.json().path("warnings").toString()).contains("r2");
+    }
+
+    /** Of the ledgers written to last, the longest is read first: its snapshot is the one a first write would wait for. */
+    @Test
+    void theLongestOfTheRecentLedgersIsReadFirst() {
+        Api api = new Api(port);
+        String conflictId = "warm-order-" + System.nanoTime();
+        String reports = "/api/conflicts/" + conflictId + "/loss-reports";
+        assertThat(api.post("/api/conflicts", conflict(conflictId)).status()).isEqualTo(201);
+        for (int day = 1; day <= 3; day++) {
+            assertThat(api.post(reports, lossReport("long-" + day, "2025-06-1" + day, 100L * day)).status())
+                    .isEqualTo(201);
+        }
+        String shortLedger = conflictId + "/losses/RU/general-staff-of-ukraine";
+        Map<String, Object> other = lossReport("short-1", "2025-06-14", 400);
+        other.put("claimant", "General Staff of Ukraine");
+        assertThat(api.post(reports, other).status()).isEqualTo(201);
+        String longLedger = conflictId + "/losses/RU/ministry-of-defence-of-ukraine";
+
+        List<String> order = warmUp.recentLedgers().stream()
+                .filter(ledger -> ledger.equals(longLedger) || ledger.equals(shortLedger)).toList();
+
+        assertThat(order).as("the longer ledger first, though written to before the shorter")
+                .containsExactly(longLedger, shortLedger);
     }
 }

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  *       events the group passes over), or as stored in the token store by the instance that
  *       processes it.</li>
  * </ul>
- * A version the store does not hold yet is applied by no group.
+ * A version the store does not hold yet is applied by no group; nor is one whose stream has an
+ * event up to that version in the group's dead-letter queue.
  */
 @Component
 public class AppliedVersions {
@@ -85,12 +86,16 @@ public class AppliedVersions {
                     return behind;
                 }
             }
-            Set<String> lettered = deadLettered(behind, streamId);
+            // The tokens first, then the dead letters: a letter commits with the token that passes its
+            // event, so a token read before the letters cannot hide a letter committed after them.
             List<String> still = new ArrayList<>();
+            List<String> passedBy = new ArrayList<>();
             for (String group : behind) {
-                if (lettered.contains(group) || !passed(group, streamId, place)) {
-                    still.add(group);
-                }
+                (passed(group, streamId, place) ? passedBy : still).add(group);
+            }
+            if (!passedBy.isEmpty()) {
+                Set<String> lettered = deadLettered(passedBy, streamId, version);
+                passedBy.stream().filter(lettered::contains).forEach(still::add);
             }
             return still;
         }
@@ -121,19 +126,29 @@ public class AppliedVersions {
             return token -> token instanceof GapAwareTrackingToken gapAware
                     && gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);
         }
-        Optional<Long> last = eventStore.lastSequenceNumberFor(streamId);
-        if (last.isEmpty() || last.get() < version) {
+        Optional<Long> last;
+        TrackingToken head;
+        try {
+            last = eventStore.lastSequenceNumberFor(streamId);
+            if (last.isEmpty() || last.get() < version) {
+                return null;
+            }
+            head = eventStore.createHeadToken();
+        } catch (RuntimeException unavailable) {
+            // Axon Server away or slow: the version is not known to be stored yet, so the read waits
+            // (and answers 503 at the end of its wait), as it does while PostgreSQL is away.
             return null;
         }
-        TrackingToken head = eventStore.createHeadToken();
         return token -> head == null || token.covers(head);
     }
 
-    private Set<String> deadLettered(Collection<String> groups, String streamId) {
+    /** The groups holding an event of the stream up to {@code version} in their dead-letter queue. */
+    private Set<String> deadLettered(Collection<String> groups, String streamId, long version) {
         return new HashSet<>(jdbc.queryForList("""
                 SELECT DISTINCT processing_group FROM read_model.dead_letter_entry
                 WHERE sequence_identifier = :stream AND processing_group IN (:groups)
-                """, Map.of("stream", streamId, "groups", groups), String.class));
+                  AND (sequence_number IS NULL OR sequence_number <= :version)
+                """, Map.of("stream", streamId, "groups", groups, "version", version), String.class));
     }
 
     /** Whether the group's processor has passed the place, for the segment that holds the stream. */

@@ -32,6 +32,8 @@ class AppendListener {
 
     static final String CHANNEL = "warnews_events_appended";
     private static final Logger LOG = LoggerFactory.getLogger(AppendListener.class);
+    /** How often the listening connection is checked. */
+    private static final long CHECK_EVERY_NANOS = 30_000_000_000L;
 
     private final AppendedEventStore eventStore;
     private final DataSourceProperties database;
@@ -67,6 +69,10 @@ class AppendListener {
         while (running) {
             try {
                 connection = connect();
+                if (!running) {
+                    close();
+                    return;
+                }
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
@@ -76,13 +82,21 @@ class AppendListener {
                 backOff = 1_000;
                 eventStore.appended();
                 PGConnection notifications = connection.unwrap(PGConnection.class);
+                long nextCheck = System.nanoTime() + CHECK_EVERY_NANOS;
                 while (running) {
                     PGNotification[] received = notifications.getNotifications(1_000);
                     if (received != null && received.length > 0) {
                         eventStore.appended();
                     }
+                    // A connection that died silently (a fail-over, a dropped network path) only stays quiet.
+                    if (System.nanoTime() > nextCheck) {
+                        if (!connection.isValid(5)) {
+                            throw new SQLException("the listening connection no longer answers");
+                        }
+                        nextCheck = System.nanoTime() + CHECK_EVERY_NANOS;
+                    }
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     return;
                 }

@@ -87,6 +87,15 @@ class AuditDeadLetterTest {
         assertThat(letters.get(0).get("enqueuedAt")).isNotNull();
         assertThat((String) letters.get(0).get("causeMessage")).contains("no_poison");
         assertThat(letters.get(1)).containsEntry("version", 1).containsEntry("index", 1);
+        // The conflicts read model passes over loss reports: it has applied them once its processor is
+        // past them. The losses read model holds them in its dead-letter queue: it has not, though its
+        // processor is past them too.
+        http.perform(get("/api/conflicts/" + conflict).param("waitFor", poisoned + "@1").param("waitMillis", "5000"))
+                .andExpect(status().isOk());
+        http.perform(get("/api/conflicts/" + conflict + "/losses").param("waitFor", poisoned + "@0")
+                        .param("waitMillis", "300"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.processingGroups", org.hamcrest.Matchers.contains("losses")));
 
         http.perform(post("/api/audit/dead-letters/losses/retry").param("sequenceId", poisoned).with(AUDITOR))
                 .andExpect(status().isOk())

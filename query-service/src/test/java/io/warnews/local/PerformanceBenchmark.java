@@ -78,8 +78,6 @@ class PerformanceBenchmark {
 
     private final List<String[]> table = new ArrayList<>();
     private final List<String> cpuPerEvent = new ArrayList<>();
-    /** Single reports acknowledged so far. */
-    private static final AtomicLong WRITTEN = new AtomicLong();
     private final List<String> notes = new ArrayList<>();
 
     @Test
@@ -115,14 +113,14 @@ class PerformanceBenchmark {
                 createBaselineTable(admin);
                 for (int clients : ONLY.equals("batch") ? List.<Integer>of() : List.of(1, 8, 32)) {
                     long[] before = cpuTicks(command, query, data);
-                    long written = WRITTEN.get();
-                    double project = singleReports(command, "s" + clients, clients, SECONDS);
+                    Written project = singleReports(command, "s" + clients, clients, SECONDS);
                     long[] after = cpuTicks(command, query, data);
                     double baseline = rawRows(admin, template, "s" + clients, clients, SECONDS);
                     row("single reports, %d client%s, each to its own ledger".formatted(clients, clients == 1 ? "" : "s"),
-                            rate(project, "events/s"), rate(baseline, "rows/s, one commit each"), ratio(project, baseline));
+                            rate(project.perSecond(), "events/s"), rate(baseline, "rows/s, one commit each"),
+                            ratio(project.perSecond(), baseline));
                     cpuPerEvent.add("%d client%s: %s".formatted(clients, clients == 1 ? "" : "s",
-                            cpuPerEvent(before, after, WRITTEN.get() - written)));
+                            cpuPerEvent(before, after, project.events())));
                 }
                 if (!cpuPerEvent.isEmpty()) {
                     row("CPU per single report: command-service / query-service / PostgreSQL",
@@ -203,8 +201,16 @@ class PerformanceBenchmark {
 
     // --- single reports ---------------------------------------------------------------------------
 
-    /** {@code clients} threads, each writing one report at a time to a ledger of its own; answers events/s. */
-    private double singleReports(ServiceProcess command, String prefix, int clients, int seconds) throws Exception {
+    /** Reports acknowledged in so many seconds. */
+    private record Written(long events, double seconds) {
+
+        double perSecond() {
+            return events / seconds;
+        }
+    }
+
+    /** {@code clients} threads, each writing one report at a time to a ledger of its own. */
+    private Written singleReports(ServiceProcess command, String prefix, int clients, int seconds) throws Exception {
         AtomicLong written = new AtomicLong();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -219,7 +225,6 @@ class PerformanceBenchmark {
                                 singleReport(prefix + "-" + client, prefix + "-" + client + "-" + n, n, 1000 + n));
                         if (response.statusCode() == 201) {
                             written.incrementAndGet();
-                            WRITTEN.incrementAndGet();
                         } else {
                             failures.add(response.statusCode() + " " + response.body());
                         }
@@ -233,7 +238,7 @@ class PerformanceBenchmark {
         threads.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         noteFailures("single reports " + prefix, failures);
-        return written.get() / elapsed;
+        return new Written(written.get(), elapsed);
     }
 
     private static String singleReport(String claimant, String reportId, int day, long value) {

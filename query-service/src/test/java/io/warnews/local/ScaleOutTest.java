@@ -15,12 +15,12 @@ import io.warnews.events.Source;
 import io.warnews.events.WorldDate;
 import io.warnews.events.axon.AxonEventStore;
 import io.warnews.query.QueryServiceApplication;
+import io.warnews.query.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -131,10 +131,7 @@ class ScaleOutTest {
     /** The event store's tables as the command-service's migration creates them, readable by the query-service. */
     private static void createEventStore(DataSource admin) throws Exception {
         try (Connection connection = admin.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE SCHEMA event_store");
-            sql.execute("SET search_path TO event_store");
-            sql.execute(Files.readString(Path.of("../command-service/src/main/resources/db/event-store/V1__event_store.sql")));
-            sql.execute("RESET search_path");
+            TestDatabase.createEventStore(sql);
         }
     }
 

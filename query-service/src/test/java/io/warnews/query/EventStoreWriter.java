@@ -1,11 +1,15 @@
 package io.warnews.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.warnews.events.axon.AxonEventStore;
+import io.warnews.query.consistency.AppliedVersions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -22,8 +26,10 @@ import org.springframework.context.ApplicationContext;
 public final class EventStoreWriter {
 
     private final JdbcEventStorageEngine engine;
+    private final ApplicationContext context;
 
     public EventStoreWriter(ApplicationContext context) {
+        this.context = context;
         this.engine = AxonEventStore.jdbcEngine(context.getBean(ConnectionProvider.class),
                 context.getBean(TransactionManager.class)).build();
     }
@@ -41,5 +47,19 @@ public final class EventStoreWriter {
         }
         engine.appendEvents(messages);
         return streamId + "@" + (next - 1);
+    }
+
+    /**
+     * Waits until the processing groups have applied {@code streamId@version}, by the check a read's
+     * {@code waitFor} makes; fails after 30 s.
+     */
+    public void awaitApplied(String streamId, long version, List<String> groups) throws InterruptedException {
+        AppliedVersions.Wait wait = context.getBean(AppliedVersions.class).waitFor(streamId, version);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!wait.behind(groups).isEmpty()) {
+            assertThat(System.nanoTime()).as("read models still behind '%s@%d' after 30 s", streamId, version)
+                    .isLessThan(deadline);
+            Thread.sleep(1);
+        }
     }
 }

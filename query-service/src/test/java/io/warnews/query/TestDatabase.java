@@ -25,6 +25,18 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     static final Path EVENT_STORE_DDL = Path.of("../command-service/src/main/resources/db/event-store/V1__event_store.sql");
 
+    /**
+     * The schema {@code event_store} with the tables of the command-service's migration, and its
+     * notice of appends (the one the query-service's append listener wakes the processors on).
+     */
+    public static void createEventStore(Statement statement) throws SQLException, IOException {
+        statement.execute("CREATE SCHEMA event_store");
+        statement.execute("SET search_path TO event_store");
+        statement.execute(Files.readString(EVENT_STORE_DDL));
+        statement.execute(Files.readString(EVENT_STORE_DDL.resolveSibling("V3__appends_notify.sql")));
+        statement.execute("RESET search_path");
+    }
+
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
     private static EmbeddedPostgres postgres;
@@ -70,12 +82,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         }
         try (Connection connection = postgres().getDatabase("postgres", database).getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA event_store");
-            statement.execute("SET search_path TO event_store");
-            statement.execute(Files.readString(EVENT_STORE_DDL));
-            // The notice of appends that the append listener wakes the processors on.
-            statement.execute(Files.readString(EVENT_STORE_DDL.resolveSibling("V3__appends_notify.sql")));
-            statement.execute("RESET search_path");
+            createEventStore(statement);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot create the event store from " + EVENT_STORE_DDL.toAbsolutePath(), e);
         }

@@ -66,7 +66,9 @@ class ProjectionsController {
     }
 
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        // One copy: the processor's map is live, and a failure read from it a moment before the
+        // error flag could be missing from the same answer ("error": true, "failure": null).
+        Map<Integer, EventTrackerStatus> segments = Map.copyOf(processor.processingStatus());
         long position = segments.values().stream()
                 .mapToLong(segment -> segment.getCurrentPosition().orElse(-1))
                 .min().orElse(-1);

@@ -157,7 +157,7 @@ public class AppliedVersions {
         if (processor.isPresent()) {
             for (EventTrackerStatus status : processor.get().processingStatus().values()) {
                 if (status.getSegment().matches(streamId)) {
-                    return passed(status.getTrackingToken(), place);
+                    return covers(status.getTrackingToken(), place);
                 }
             }
         }
@@ -170,14 +170,15 @@ public class AppliedVersions {
             if (segment.matches(streamId)) {
                 Object token = row.get("token");
                 Object type = row.get("token_type");
-                return token != null && type != null && passed(serializer.deserialize(
+                return token != null && type != null && covers(serializer.deserialize(
                         new SimpleSerializedObject<>(token.toString(), String.class, type.toString(), null)), place);
             }
         }
         return false;
     }
 
-    private static boolean passed(Object token, Place place) {
+    /** Whether a token, as a processor holds or stores it, has passed the place. */
+    private static boolean covers(Object token, Place place) {
         if (!(token instanceof TrackingToken tracking)) {
             return false;
         }

@@ -12,8 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,13 +40,15 @@ class AppendListener {
 
     private final AppendedEventStore eventStore;
     private final DataSourceProperties database;
+    private final Environment environment;
     private volatile boolean running = true;
     private volatile Thread thread;
     private volatile Connection connection;
 
-    AppendListener(AppendedEventStore eventStore, DataSourceProperties database) {
+    AppendListener(AppendedEventStore eventStore, DataSourceProperties database, Environment environment) {
         this.eventStore = eventStore;
         this.database = database;
+        this.environment = environment;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -113,12 +118,13 @@ class AppendListener {
         }
     }
 
+    /** A connection with the driver settings of the pools (their connect, login and socket timeouts). */
     private Connection connect() throws SQLException {
         Properties properties = new Properties();
+        Binder.get(environment).bind("spring.datasource.hikari.data-source-properties",
+                Bindable.mapOf(String.class, String.class)).ifBound(properties::putAll);
         properties.setProperty("user", database.determineUsername());
         properties.setProperty("password", database.determinePassword());
-        properties.setProperty("connectTimeout", "2");
-        properties.setProperty("loginTimeout", "5");
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "query-service append listener");
         return DriverManager.getConnection(database.determineUrl(), properties);

@@ -39,10 +39,12 @@ public record ReadModel(String name, List<String> tables, Factory projection) {
 
     /**
      * Refreshes the tables' planner statistics ({@code ANALYZE}), e.g. once an import or a replay
-     * has grown them: until then the planner plans reads as for the tables it last measured.
+     * has grown them: until then the planner plans reads as for the tables it last measured. A table
+     * locked at that moment (a rebuild emptying it, an operator's lock) is skipped, not waited for:
+     * autovacuum measures it later.
      */
     public void analyze(NamedParameterJdbcTemplate jdbc) {
-        jdbc.getJdbcTemplate().execute("ANALYZE " + qualifiedTables());
+        jdbc.getJdbcTemplate().execute("ANALYZE (SKIP_LOCKED) " + qualifiedTables());
     }
 
     /** The tables, schema-qualified and comma-separated, as statements over all of them take them. */

@@ -7,17 +7,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.warnews.query.EventStoreWriter;
 import io.warnews.query.Feed;
-import io.warnews.query.TestDatabase;
+import io.warnews.query.QueryServiceTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -25,10 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * at once: PostgreSQL notifies the append listener, which wakes the processors. When the
  * listener's connection is cut, it listens again by itself.
  */
-@SpringBootTest(properties = "warnews.event-store.fetch-delay=30s")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.class)
+@QueryServiceTest(properties = "warnews.event-store.fetch-delay=30s")
 @DirtiesContext
 class AppendListenerTest {
 

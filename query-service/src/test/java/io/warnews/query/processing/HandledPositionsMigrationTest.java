@@ -10,21 +10,17 @@ import io.warnews.events.Qualifier;
 import io.warnews.events.WorldDate;
 import io.warnews.query.EventStoreWriter;
 import io.warnews.query.Feed;
+import io.warnews.query.QueryServiceTest;
 import io.warnews.query.SeedStory;
-import io.warnews.query.TestDatabase;
-import io.warnews.query.consistency.AppliedVersions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The migration that brings the positions an earlier version wrote for every event (a catch-all
@@ -32,9 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
  * last event of the stream it handles, lowered but never raised; no position for a stream none of
  * whose events it handles. (A database of its own: the migration runs over every position.)
  */
-@SpringBootTest(properties = "warnews.read-your-writes.poll-interval=11ms")
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.class)
+@QueryServiceTest(properties = "warnews.test.own-context=handled-positions-migration")
 @DirtiesContext
 class HandledPositionsMigrationTest {
 
@@ -44,8 +38,6 @@ class HandledPositionsMigrationTest {
     ApplicationContext context;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    AppliedVersions applied;
 
     @Test
     void positionsOfUnhandledEventsAreDroppedAndLoweredNeverRaised() throws Exception {
@@ -54,12 +46,7 @@ class HandledPositionsMigrationTest {
         String ledger = conflict + "/losses/RU/general-staff";
         writer.append(conflict, Feed.warBetweenRussiaAndUkraine(conflict));
         writer.append(ledger, report(ledger, "r1", "2025-06-10"), report(ledger, "r2", "2025-06-11"));
-        AppliedVersions.Wait wait = applied.waitFor(ledger, 1);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!wait.behind(List.of("losses", "timeline", "conflicts")).isEmpty()) {
-            assertThat(System.nanoTime()).as("projected within 30 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        writer.awaitApplied(ledger, 1, List.of("losses", "timeline", "conflicts"));
         // What the catch-all of the earlier version left: a position of every group for every stream,
         // the conflicts group's beyond its last handled event, and the losses group lagging the store.
         jdbc.update("DELETE FROM read_model.stream_position WHERE stream_id IN (?, ?)", conflict, ledger);

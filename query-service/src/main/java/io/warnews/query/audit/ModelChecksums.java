@@ -9,9 +9,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A processing group's read model as rows: every row of the tables its {@link ReadModel} declares
@@ -24,12 +27,23 @@ class ModelChecksums {
 
     private static final int DIFFERENCES_SHOWN = 10;
 
+    /** Rows fetched at a time while a checksum reads a read model (PostgreSQL's driver reads all of them at once otherwise). */
+    private static final int FETCH_SIZE = 1_000;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate cursor;
+    private final TransactionTemplate transactions;
     private final ReadModels readModels;
 
-    ModelChecksums(NamedParameterJdbcTemplate jdbc, ReadModels readModels) {
+    ModelChecksums(NamedParameterJdbcTemplate jdbc, ReadModels readModels, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.readModels = readModels;
+        // The driver fetches with a cursor only inside a transaction and with a fetch size; without
+        // them a checksum of a million-event read model (five million rows) filled the heap.
+        JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        fetching.setFetchSize(FETCH_SIZE);
+        this.cursor = new NamedParameterJdbcTemplate(fetching);
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /** A checksum with the number of rows it covers. */
@@ -47,12 +61,17 @@ class ModelChecksums {
     }
 
     Checksum ofSnapshot(UUID rebuildId) {
-        return checksum(jdbc, "SELECT table_name, row_text FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id",
+        return fetched("SELECT table_name, row_text FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id",
                 Map.of("id", rebuildId));
     }
 
     Checksum ofLive(String group) {
-        return checksum(jdbc, rows(group), Map.of("group", group));
+        return fetched(rows(group), Map.of("group", group));
+    }
+
+    /** The checksum, reading the rows {@code FETCH_SIZE} at a time (in the caller's transaction, or one of its own). */
+    private Checksum fetched(String rows, Map<String, ?> params) {
+        return transactions.execute(status -> checksum(cursor, rows, params));
     }
 
     /** The read model as {@code jdbc} sees it (e.g. a {@link TemporaryReadModel}'s copies). */

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess {
 
+    /** The services' collector unless {@code service.jvm-options} names another. */
+    static final String DEFAULT_COLLECTOR = "-XX:+UseSerialGC";
+
     private final String name;
     private final int port;
     private final Path log;
@@ -54,11 +57,15 @@ public final class ServiceProcess {
                                          List<String> extra, String... program) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> commandLine = new ArrayList<>(List.of(java, "-Xmx512m", "-Xss512k",
-                "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC",
+                "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m",
                 "-Daxoniq.update-checker.disabled=true"));
         // Extra JVM options for every service a test starts, e.g. a flight recording while benchmarking:
         // -Dservice.jvm-options="-XX:StartFlightRecording=filename=target/{name}.jfr,settings=profile"
+        // A collector named there (-XX:+Use...GC) replaces the default one.
         String options = System.getProperty("service.jvm-options", "").trim();
+        if (!options.matches("(?s).*-XX:\\+Use\\w*GC.*")) {
+            commandLine.add(DEFAULT_COLLECTOR);
+        }
         if (!options.isEmpty()) {
             for (String option : options.split("\\s+")) {
                 commandLine.add(option.replace("{name}", name));

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -70,6 +72,12 @@ class PerformanceBenchmark {
     private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuild-events", 200_000);
     private static final int VISIBLE_RATE = Integer.getInteger("bench.rate", 50);
     private static final int VISIBLE_SECONDS = Integer.getInteger("bench.visible-seconds", 20);
+    /**
+     * How write-to-visible sees a write: {@code poll} (one reader reads the series every 5 ms, about
+     * 200 reads a second) or {@code wait} (after each acknowledged write, one read of the series
+     * with {@code waitFor} set to the write's version, answered once the read model has it).
+     */
+    private static final String VISIBLE_PROBE = System.getProperty("bench.visible-probe", "poll");
     /** {@code rebuild}: only the rebuild line (after a few reports to copy), for comparing a change to the projections. */
     private static final String ONLY = System.getProperty("bench.only", "");
     /** {@code false}: the query-service is not started (only with {@code bench.only=single}), to see what the query side costs the writes. */
@@ -108,6 +116,7 @@ class PerformanceBenchmark {
                 if (ONLY.equals("visible")) {
                     visibleRows(command, query);
                     idleRow(command, query, data);
+                    memoryRows(data, command, query);
                     return;
                 }
                 createBaselineTable(admin);
@@ -179,7 +188,8 @@ class PerformanceBenchmark {
 
     private void visibleRows(ServiceProcess command, ServiceProcess query) throws Exception {
         double[] visible = writeToVisible(command, query);
-        row("write-to-visible at %d writes/s, p50 (query-service running)".formatted(VISIBLE_RATE),
+        row("write-to-visible at %d writes/s, p50 (query-service running%s)".formatted(VISIBLE_RATE,
+                        VISIBLE_PROBE.equals("wait") ? "; seen through waitFor" : ""),
                 ms(visible[0]), "—", "—");
         row("write-to-visible at %d writes/s, p99".formatted(VISIBLE_RATE), ms(visible[1]), "—", "—");
         row("single report's answer at %d writes/s, p50 / p99".formatted(VISIBLE_RATE),
@@ -418,6 +428,22 @@ class PerformanceBenchmark {
                     synchronized (acknowledged) {
                         acknowledged[n] = now;
                     }
+                    if (VISIBLE_PROBE.equals("wait")) {
+                        JsonNode written = JSON.readTree(response.body());
+                        String waitFor = written.path("streamId").asText() + "@" + written.path("version").asLong();
+                        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(query.url()
+                                + "/api/conflicts/bench/losses/RU/PERSONNEL/series?claimant=" + claimant + "&from="
+                                + FIRST_DAY.plusDays(n) + "&waitFor=" + URLEncoder.encode(waitFor,
+                                StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                        long seenAt = System.nanoTime();
+                        if (read.statusCode() == 200 && read.body().contains("\"visible-" + n + "\"")) {
+                            synchronized (acknowledged) {
+                                visible[n] = seenAt;
+                            }
+                        } else {
+                            failures.add("waitFor read of write " + n + ": " + read.statusCode() + " " + read.body());
+                        }
+                    }
                 } catch (Exception e) {
                     failures.add(e.toString());
                 }
@@ -426,7 +452,7 @@ class PerformanceBenchmark {
         int seen = -1;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5 + VISIBLE_SECONDS + 30L);
         String series = query.url() + "/api/conflicts/bench/losses/RU/PERSONNEL/series?claimant=" + claimant;
-        while (seen < writes - 1 && System.nanoTime() < deadline) {
+        while (VISIBLE_PROBE.equals("poll") && seen < writes - 1 && System.nanoTime() < deadline) {
             JsonNode points = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(series + "&from="
                             + FIRST_DAY.plusDays(Math.max(seen, 0)))).build(), HttpResponse.BodyHandlers.ofString())
                     .body()).path("points");

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * One service as a process of its own, from its runnable jar, in a 512 MiB heap, logging to a file.
@@ -22,6 +23,7 @@ public final class ServiceProcess {
 
     /** The services' collector unless {@code service.jvm-options} names another. */
     static final String DEFAULT_COLLECTOR = "-XX:+UseSerialGC";
+    private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC");
 
     private final String name;
     private final int port;
@@ -53,24 +55,33 @@ public final class ServiceProcess {
         return launch(name, logs, port, jdbcUrl, role, extra, "-cp", classPath, mainClass);
     }
 
+    /**
+     * The collector and the extra JVM options of every service a test starts, from
+     * {@code service.jvm-options} (space-separated, {@code {name}} replaced by the service's name),
+     * e.g. a flight recording while benchmarking:
+     * {@code -Dservice.jvm-options="-XX:StartFlightRecording=filename=target/{name}.jfr,settings=profile"}.
+     * A collector named there ({@code -XX:+UseG1GC}) replaces {@link #DEFAULT_COLLECTOR}.
+     */
+    static List<String> jvmOptions(String options, String name) {
+        List<String> jvmOptions = new ArrayList<>();
+        for (String option : options.trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                jvmOptions.add(option.replace("{name}", name));
+            }
+        }
+        if (jvmOptions.stream().noneMatch(option -> COLLECTOR.matcher(option).matches())) {
+            jvmOptions.add(0, DEFAULT_COLLECTOR);
+        }
+        return jvmOptions;
+    }
+
     private static ServiceProcess launch(String name, Path logs, int port, String jdbcUrl, String role,
                                          List<String> extra, String... program) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> commandLine = new ArrayList<>(List.of(java, "-Xmx512m", "-Xss512k",
                 "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m",
                 "-Daxoniq.update-checker.disabled=true"));
-        // Extra JVM options for every service a test starts, e.g. a flight recording while benchmarking:
-        // -Dservice.jvm-options="-XX:StartFlightRecording=filename=target/{name}.jfr,settings=profile"
-        // A collector named there (-XX:+Use...GC) replaces the default one.
-        String options = System.getProperty("service.jvm-options", "").trim();
-        if (!options.matches("(?s).*-XX:\\+Use\\w*GC.*")) {
-            commandLine.add(DEFAULT_COLLECTOR);
-        }
-        if (!options.isEmpty()) {
-            for (String option : options.split("\\s+")) {
-                commandLine.add(option.replace("{name}", name));
-            }
-        }
+        commandLine.addAll(jvmOptions(System.getProperty("service.jvm-options", ""), name));
         commandLine.addAll(List.of(program));
         commandLine.addAll(List.of(
                 "--spring.profiles.active=local",

@@ -77,7 +77,7 @@ class PerformanceBenchmark {
      * 200 reads a second) or {@code wait} (after each acknowledged write, one read of the series
      * with {@code waitFor} set to the write's version, answered once the read model has it).
      */
-    private static final String VISIBLE_PROBE = System.getProperty("bench.visible-probe", "poll");
+    private static final String VISIBLE_PROBE = probe(System.getProperty("bench.visible-probe", "poll"));
     /** {@code rebuild}: only the rebuild line (after a few reports to copy), for comparing a change to the projections. */
     private static final String ONLY = System.getProperty("bench.only", "");
     /** {@code false}: the query-service is not started (only with {@code bench.only=single}), to see what the query side costs the writes. */
@@ -407,6 +407,7 @@ class PerformanceBenchmark {
         long[] visible = new long[writes];
         List<Double> answerMs = java.util.Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        String series = query.url() + "/api/conflicts/bench/losses/RU/PERSONNEL/series?claimant=" + claimant;
         ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
         ExecutorService workers = Executors.newFixedThreadPool(8);
         long periodMicros = 1_000_000L / VISIBLE_RATE;
@@ -431,8 +432,7 @@ class PerformanceBenchmark {
                     if (VISIBLE_PROBE.equals("wait")) {
                         JsonNode written = JSON.readTree(response.body());
                         String waitFor = written.path("streamId").asText() + "@" + written.path("version").asLong();
-                        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(query.url()
-                                + "/api/conflicts/bench/losses/RU/PERSONNEL/series?claimant=" + claimant + "&from="
+                        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(series + "&from="
                                 + FIRST_DAY.plusDays(n) + "&waitFor=" + URLEncoder.encode(waitFor,
                                 StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
                         long seenAt = System.nanoTime();
@@ -451,7 +451,6 @@ class PerformanceBenchmark {
         }
         int seen = -1;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5 + VISIBLE_SECONDS + 30L);
-        String series = query.url() + "/api/conflicts/bench/losses/RU/PERSONNEL/series?claimant=" + claimant;
         while (VISIBLE_PROBE.equals("poll") && seen < writes - 1 && System.nanoTime() < deadline) {
             JsonNode points = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(series + "&from="
                             + FIRST_DAY.plusDays(Math.max(seen, 0)))).build(), HttpResponse.BodyHandlers.ofString())
@@ -485,6 +484,13 @@ class PerformanceBenchmark {
         noteFailures("write-to-visible", failures);
         return new double[]{percentile(visibleMs, 50), percentile(visibleMs, 99), percentile(answerMs, 50),
                 percentile(answerMs, 99)};
+    }
+
+    private static String probe(String value) {
+        if (!List.of("poll", "wait").contains(value)) {
+            throw new IllegalArgumentException("bench.visible-probe is 'poll' or 'wait', not '" + value + "'");
+        }
+        return value;
     }
 
     private static double percentile(List<Double> values, int p) {

@@ -2,6 +2,7 @@ package io.warnews.query.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.warnews.events.ConflictRegistered;
 import io.warnews.query.EventStoreWriter;
 import io.warnews.query.Feed;
 import io.warnews.query.QueryServiceTest;
@@ -53,9 +54,16 @@ class LaggingReaderTest {
         WeakReference<TrackedEventMessage<?>> lastRead;
         try (TrackingEventStream stalled = store.openStream(position)) {
             writer.append("lagging-1", Feed.warBetweenRussiaAndUkraine("lagging-1"));
-            assertThat(stalled.hasNextAvailable(10, TimeUnit.SECONDS)).as("the appended event read").isTrue();
-            lastRead = new WeakReference<>(stalled.nextAvailable());
-            assertThat(lastRead.get().getPayload()).hasFieldOrPropertyWithValue("conflictId", "lagging-1");
+            // The processor's status may still name the position before lagging-0 (it is updated
+            // after the batch commits): the reader passes over what comes before lagging-1.
+            TrackedEventMessage<?> read;
+            do {
+                assertThat(stalled.hasNextAvailable(10, TimeUnit.SECONDS)).as("the appended event read").isTrue();
+                read = stalled.nextAvailable();
+            } while (!(read.getPayload() instanceof ConflictRegistered registered
+                    && registered.conflictId().equals("lagging-1")));
+            lastRead = new WeakReference<>(read);
+            read = null;
 
             // A backlog the processors read (through the shared read-ahead) while this reader reads nothing.
             jdbc.update("""

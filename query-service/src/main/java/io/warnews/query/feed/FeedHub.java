@@ -173,9 +173,13 @@ class FeedHub implements SmartLifecycle {
         long span = properties.batchSize();
         long block = after / span;
         long from = block * span;
+        Turn turn = takeTurn();
+        // The page's end is read once the turn is held: while this connection waited for it, the
+        // buffer may have moved past the whole page and another connection may have kept the
+        // whole page, which must then not be sent with an end read before the wait (its last
+        // events would be sent again in the next batch).
         long to = Math.min(from + span, bufferStart);
         List<FeedEvent> events;
-        Turn turn = takeTurn();
         boolean served = false;
         try {
             synchronized (pages) {
@@ -196,7 +200,8 @@ class FeedHub implements SmartLifecycle {
             }
         }
         turn.sending();
-        return new Batch(events.stream().filter(event -> event.position() > after).toList(), to, turn);
+        return new Batch(events.stream().filter(event -> event.position() > after && event.position() <= to).toList(),
+                to, turn);
     }
 
     /**

@@ -1,0 +1,150 @@
+package io.warnews.query.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Connections catching up through the hub's shared pages, while the hub's buffer moves on under
+ * them: whatever the order in which they get their catch-up turns, each one is handed every
+ * position once, in order. The event table is a stand-in whose page reads can be held, so that a
+ * connection is made to wait for its turn while the buffer moves past its page and another
+ * connection keeps the whole page.
+ */
+class FeedHubPageTest {
+
+    private static final int PAGE = 40;
+
+    /** The event table as far as the hub reads it: committed rows, and page reads that can be held. */
+    private static final class Table extends EventTable {
+
+        private final List<StoredEvent> committed = new CopyOnWriteArrayList<>();
+        private final AtomicInteger pageReads = new AtomicInteger();
+        private volatile CountDownLatch hold = new CountDownLatch(0);
+
+        Table() {
+            super(null);
+        }
+
+        void commitUpTo(long last) {
+            for (long p = committed.size() + 1; p <= last; p++) {
+                committed.add(new StoredEvent(p, "ledger-x", p - 1, "2026-12-03T10:00:00Z",
+                        "io.warnews.events.LossesReported", "1", "{\"conflictId\":\"x\"}", "{}"));
+            }
+        }
+
+        @Override
+        Read after(long position, int limit) {
+            List<StoredEvent> events = committed.stream().filter(e -> e.position() > position).limit(limit).toList();
+            return new Read(events, Snapshot.parse("1:1:"));
+        }
+
+        @Override
+        List<StoredEvent> between(long after, long upTo) {
+            pageReads.incrementAndGet();
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return committed.stream().filter(e -> e.position() > after && e.position() <= upTo).toList();
+        }
+
+        @Override
+        long last() {
+            return 0;
+        }
+    }
+
+    @Test
+    void aConnectionThatWaitedForItsTurnWhileAnotherKeptTheWholePageGetsEachPositionOnce() throws Exception {
+        // the turn goes to whichever waiting connection asks first after it is given back: a few
+        // rounds see both orders
+        for (int round = 0; round < 8; round++) {
+            oneRound();
+        }
+    }
+
+    private void oneRound() throws Exception {
+        Table table = new Table();
+        FeedHub hub = new FeedHub(table, new FeedProperties(Duration.ofSeconds(15), Duration.ofMillis(5),
+                Duration.ofSeconds(60), PAGE, 10, 10, Duration.ofMinutes(30), 10, 1, 16, Duration.ofMinutes(10), 0));
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            table.commitUpTo(48);
+            hub.start();
+            awaitPosition(hub, 48);
+
+            // one connection holds the only catch-up turn, reading the first page
+            table.hold = new CountDownLatch(1);
+            CountDownLatch holderRead = table.hold;
+            Future<FeedHub.Batch> holder = threads.submit(() -> hub.after(0, PAGE));
+            awaitPageReads(table, 1);
+
+            // a second one asks for the same page (the buffer starts after position 38) and waits for the turn
+            Future<List<Long>> waiting = threads.submit(() -> catchUp(hub, 100));
+            Thread.sleep(100);
+
+            // the buffer moves past the whole first page; a third connection asks for it too
+            table.commitUpTo(100);
+            awaitPosition(hub, 100);
+            Future<List<Long>> late = threads.submit(() -> catchUp(hub, 100));
+            Thread.sleep(100);
+
+            holderRead.countDown();
+            hub.sent(holder.get(10, TimeUnit.SECONDS));
+
+            List<Long> every = LongStream.rangeClosed(1, 100).boxed().toList();
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).containsExactlyElementsOf(every);
+            assertThat(late.get(10, TimeUnit.SECONDS)).containsExactlyElementsOf(every);
+        } finally {
+            table.hold.countDown();
+            hub.stop();
+            threads.shutdownNow();
+        }
+    }
+
+    /** What a feed connection starting at 0 is handed, batch after batch, up to the given position. */
+    private static List<Long> catchUp(FeedHub hub, long upTo) throws InterruptedException {
+        List<Long> positions = new ArrayList<>();
+        long position = 0;
+        while (position < upTo) {
+            FeedHub.Batch batch = hub.after(position, PAGE);
+            try {
+                batch.events().forEach(event -> positions.add(event.position()));
+            } finally {
+                hub.sent(batch);
+            }
+            position = Math.max(position, batch.upTo());
+        }
+        return positions;
+    }
+
+    private static void awaitPosition(FeedHub hub, long position) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (hub.position() < position && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(hub.position()).isEqualTo(position);
+    }
+
+    private static void awaitPageReads(Table table, int reads) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (table.pageReads.get() < reads && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(table.pageReads.get()).isEqualTo(reads);
+    }
+}

@@ -29,6 +29,8 @@ public final class ServiceProcess {
     private final int port;
     private final Path log;
     private final Process process;
+    private final Instant startedAt = Instant.now();
+    private volatile Duration healthyAfter = Duration.ZERO;
 
     private ServiceProcess(String name, int port, Path log, Process process) {
         this.name = name;
@@ -117,6 +119,7 @@ public final class ServiceProcess {
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    healthyAfter = Duration.between(startedAt, Instant.now());
                     return this;
                 }
             } catch (IOException notYet) {
@@ -125,6 +128,11 @@ public final class ServiceProcess {
             Thread.sleep(300);
         }
         throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + log);
+    }
+
+    /** How long after its start the service first answered its health 200 (zero until it has). */
+    public double secondsToHealthy() {
+        return healthyAfter.toMillis() / 1000.0;
     }
 
     /** Asks the service to shut down gracefully, and kills it if it has not within 30 seconds. */

@@ -22,6 +22,10 @@ import java.util.List;
  * reports). Requests are served meanwhile: one that needs a ledger being read waits for that read,
  * as it would have had to read it itself. Reading changes nothing; a ledger that fails to read is
  * skipped (the request that needs it reads it again and answers as usual).
+ * <p>
+ * Until the warm-up has ended, for at most {@code ready-within}, the service's health says
+ * {@code OUT_OF_SERVICE} (503; {@link LedgerWarmUpHealthIndicator}): a load balancer or an
+ * orchestrator that waits for health sends editors to it once its long ledgers are in memory.
  */
 @Component
 class LedgerWarmUp {
@@ -33,16 +37,24 @@ class LedgerWarmUp {
     private final int count;
     private final int window;
     private final Duration budget;
+    private final WarmUpGate gate;
 
     LedgerWarmUp(org.axonframework.config.Configuration axon, NamedParameterJdbcTemplate jdbc,
                  @Value("${warnews.aggregate-cache.warm-up.ledgers:50}") int count,
                  @Value("${warnews.aggregate-cache.warm-up.events:100000}") int window,
-                 @Value("${warnews.aggregate-cache.warm-up.budget:60s}") Duration budget) {
+                 @Value("${warnews.aggregate-cache.warm-up.budget:60s}") Duration budget,
+                 @Value("${warnews.aggregate-cache.warm-up.ready-within:10s}") Duration readyWithin) {
         this.axon = axon;
         this.jdbc = jdbc;
         this.count = count;
         this.window = window;
         this.budget = budget;
+        this.gate = new WarmUpGate(count <= 0 ? Duration.ZERO : readyWithin);
+    }
+
+    /** Whether the service holds back its readiness for the warm-up, and how far it has come. */
+    WarmUpGate gate() {
+        return gate;
     }
 
     @EventListener
@@ -50,7 +62,14 @@ class LedgerWarmUp {
         if (count <= 0) {
             return;
         }
-        Thread thread = new Thread(this::warmUp, "ledger-warm-up");
+        gate.begin(System.nanoTime());
+        Thread thread = new Thread(() -> {
+            try {
+                warmUp();
+            } finally {
+                gate.end();
+            }
+        }, "ledger-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
@@ -80,6 +99,7 @@ class LedgerWarmUp {
                 ledgers.load(ledgerId);
                 unitOfWork.commit();
                 read++;
+                gate.read(read, recent.size());
             } catch (RuntimeException failed) {
                 if (unitOfWork.isActive()) {
                     unitOfWork.rollback(failed);

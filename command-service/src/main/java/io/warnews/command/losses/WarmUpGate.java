@@ -1,0 +1,62 @@
+package io.warnews.command.losses;
+
+import java.time.Duration;
+
+/**
+ * Whether the service still holds back its readiness for the ledger warm-up: from before the
+ * warm-up starts until it has ended, and never longer than {@code readyWithin} after it started
+ * (a warm-up that takes longer goes on in the background). A zero {@code readyWithin} never holds.
+ * Times are {@link System#nanoTime()} values.
+ */
+final class WarmUpGate {
+
+    private final long readyWithin;
+    private volatile long startedAt;
+    private volatile boolean started;
+    private volatile boolean ended;
+    private volatile int read;
+    private volatile int of;
+
+    WarmUpGate(Duration readyWithin) {
+        this.readyWithin = readyWithin.toNanos();
+    }
+
+    void begin(long now) {
+        startedAt = now;
+        started = true;
+        ended = false;
+        read = 0;
+        of = 0;
+    }
+
+    void read(int ledgers, int total) {
+        read = ledgers;
+        of = total;
+    }
+
+    void end() {
+        ended = true;
+    }
+
+    /** Whether readiness is held back at {@code now}. */
+    boolean holding(long now) {
+        if (readyWithin <= 0 || ended) {
+            return false;
+        }
+        return !started || now - startedAt < readyWithin;
+    }
+
+    /** Whether the warm-up has ended (all read, stopped at its budget, or skipped). */
+    boolean ended() {
+        return ended;
+    }
+
+    /** Ledgers read so far, and of how many. */
+    int ledgersRead() {
+        return read;
+    }
+
+    int ledgersToRead() {
+        return of;
+    }
+}

@@ -206,8 +206,8 @@ class PerformanceBenchmark {
         row("%,d-report ledger's next write, cold, without the warm-up (LEDGER_WARM_UP=0)".formatted(BATCHES * 1000),
                 ms(withoutWarmUp[0]), ms(withoutWarmUp[1]) + " (10-report ledger)",
                 ratio(withoutWarmUp[0], withoutWarmUp[1]));
-        notes.add("without the warm-up, the restarted command-service answered its health 200 %.1f s after it was"
-                + " started".formatted(unwarmed.secondsToHealthy()));
+        notes.add(("without the warm-up, the restarted command-service answered its health 200 %.1f s after it"
+                + " was started").formatted(unwarmed.secondsToHealthy()));
         return unwarmed;
     }
 

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,9 +25,10 @@ import java.util.List;
  * as it would have had to read it itself. Reading changes nothing; a ledger that fails to read is
  * skipped (the request that needs it reads it again and answers as usual).
  * <p>
- * Until the warm-up has ended, for at most {@code ready-within}, the service's health says
- * {@code OUT_OF_SERVICE} (503; {@link LedgerWarmUpHealthIndicator}): a load balancer or an
- * orchestrator that waits for health sends editors to it once its long ledgers are in memory.
+ * From the service's start until the warm-up has ended, for at most {@code ready-within}, its
+ * health and its readiness say {@code OUT_OF_SERVICE} (503; {@link LedgerWarmUpHealthIndicator}):
+ * a load balancer or an orchestrator that waits for them sends editors once the long ledgers are
+ * in memory.
  */
 @Component
 class LedgerWarmUp {
@@ -49,7 +52,7 @@ class LedgerWarmUp {
         this.count = count;
         this.window = window;
         this.budget = budget;
-        this.gate = new WarmUpGate(count <= 0 ? Duration.ZERO : readyWithin);
+        this.gate = new WarmUpGate(count <= 0 ? Duration.ZERO : readyWithin, System.nanoTime());
     }
 
     /** Whether the service holds back its readiness for the warm-up, and how far it has come. */
@@ -57,12 +60,13 @@ class LedgerWarmUp {
         return gate;
     }
 
+    /** First among the listeners of the ready event (before the seed, say): the gate's time runs from the start. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void start(ApplicationReadyEvent ready) {
         if (count <= 0) {
             return;
         }
-        gate.begin(System.nanoTime());
         Thread thread = new Thread(() -> {
             try {
                 warmUp();
@@ -86,6 +90,7 @@ class LedgerWarmUp {
             return;
         }
         Repository<LossLedger> ledgers = axon.repository(LossLedger.class);
+        gate.read(0, recent.size());
         Runtime memory = Runtime.getRuntime();
         int read = 0;
         for (String ledgerId : recent) {

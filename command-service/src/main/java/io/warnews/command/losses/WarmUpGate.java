@@ -3,27 +3,28 @@ package io.warnews.command.losses;
 import java.time.Duration;
 
 /**
- * Whether the service still holds back its readiness for the ledger warm-up: from before the
- * warm-up starts until it has ended, and never longer than {@code readyWithin} after it started
- * (a warm-up that takes longer goes on in the background). A zero {@code readyWithin} never holds.
- * Times are {@link System#nanoTime()} values.
+ * Whether the service still holds back its readiness for the ledger warm-up: from the service's
+ * start (the gate is made while the application context starts, before the web server) until the
+ * warm-up has ended, and never longer than {@code readyWithin} after that start (a warm-up that
+ * takes longer goes on in the background). A zero {@code readyWithin} never holds. Times are
+ * {@link System#nanoTime()} values.
  */
 final class WarmUpGate {
 
     private final long readyWithin;
     private volatile long startedAt;
-    private volatile boolean started;
     private volatile boolean ended;
     private volatile int read;
     private volatile int of;
 
-    WarmUpGate(Duration readyWithin) {
+    WarmUpGate(Duration readyWithin, long now) {
         this.readyWithin = readyWithin.toNanos();
+        this.startedAt = now;
     }
 
+    /** A warm-up starts again at {@code now} (as after a restart): readiness is held back anew. */
     void begin(long now) {
         startedAt = now;
-        started = true;
         ended = false;
         read = 0;
         of = 0;
@@ -40,10 +41,7 @@ final class WarmUpGate {
 
     /** Whether readiness is held back at {@code now}. */
     boolean holding(long now) {
-        if (readyWithin <= 0 || ended) {
-            return false;
-        }
-        return !started || now - startedAt < readyWithin;
+        return readyWithin > 0 && !ended && now - startedAt < readyWithin;
     }
 
     /** Whether the warm-up has ended (all read, stopped at its budget, or skipped). */

@@ -12,8 +12,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The service's health, as a load balancer reads it, while the ledger warm-up holds back its
- * readiness: 503 with {@code OUT_OF_SERVICE} while the warm-up reads, 200 once it has ended.
+ * The service's health and readiness, as a load balancer or an orchestrator reads them, while the
+ * ledger warm-up holds back its readiness: 503 with {@code OUT_OF_SERVICE} while the warm-up reads
+ * (liveness stays 200), 200 once it has ended.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "warnews.aggregate-cache.warm-up.ready-within=60s")
@@ -42,10 +43,13 @@ class LedgerWarmUpHealthTest {
         Api.Response warming = api.get("/actuator/health");
         assertThat(warming.status()).isEqualTo(503);
         assertThat(warming.json().path("status").asText()).isEqualTo("OUT_OF_SERVICE");
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
+        assertThat(api.get("/actuator/health/liveness").status()).as("alive while it warms up").isEqualTo(200);
 
         gate.end();
         Api.Response ready = api.get("/actuator/health");
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().path("status").asText()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 }

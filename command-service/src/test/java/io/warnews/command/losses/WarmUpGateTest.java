@@ -10,28 +10,35 @@ class WarmUpGateTest {
     private static final long SECOND = 1_000_000_000L;
 
     @Test
-    void holdsFromBeforeTheStartUntilTheWarmUpEnds() {
-        WarmUpGate gate = new WarmUpGate(Duration.ofSeconds(10));
-        assertThat(gate.holding(0)).as("before the warm-up starts").isTrue();
-        gate.begin(100 * SECOND);
+    void holdsFromTheStartUntilTheWarmUpEnds() {
+        WarmUpGate gate = new WarmUpGate(Duration.ofSeconds(10), 100 * SECOND);
+        assertThat(gate.holding(100 * SECOND)).as("started, the warm-up not yet").isTrue();
         assertThat(gate.holding(103 * SECOND)).as("reading").isTrue();
         gate.end();
         assertThat(gate.holding(103 * SECOND)).as("ended").isFalse();
     }
 
     @Test
-    void holdsNoLongerThanReadyWithinAfterTheStart() {
-        WarmUpGate gate = new WarmUpGate(Duration.ofSeconds(10));
-        gate.begin(100 * SECOND);
+    void holdsNoLongerThanReadyWithinAfterTheStartEvenIfTheWarmUpNeverStarts() {
+        WarmUpGate gate = new WarmUpGate(Duration.ofSeconds(10), 100 * SECOND);
         assertThat(gate.holding(110 * SECOND - 1)).isTrue();
-        assertThat(gate.holding(110 * SECOND)).as("still reading, but ready-within has passed").isFalse();
+        assertThat(gate.holding(110 * SECOND)).as("ready-within has passed").isFalse();
+    }
+
+    @Test
+    void aWarmUpStartedAgainHoldsAgainForReadyWithin() {
+        WarmUpGate gate = new WarmUpGate(Duration.ofSeconds(10), 0);
+        gate.end();
+        gate.begin(100 * SECOND);
+        assertThat(gate.holding(105 * SECOND)).isTrue();
+        assertThat(gate.holding(110 * SECOND)).isFalse();
     }
 
     @Test
     void aZeroReadyWithinNeverHolds() {
-        WarmUpGate gate = new WarmUpGate(Duration.ZERO);
-        assertThat(gate.holding(0)).isFalse();
-        gate.begin(5 * SECOND);
+        WarmUpGate gate = new WarmUpGate(Duration.ZERO, 5 * SECOND);
         assertThat(gate.holding(5 * SECOND)).isFalse();
+        gate.begin(6 * SECOND);
+        assertThat(gate.holding(6 * SECOND)).isFalse();
     }
 }

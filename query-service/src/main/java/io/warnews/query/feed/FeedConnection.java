@@ -52,6 +52,8 @@ final class FeedConnection implements Runnable {
     private long lastSent;
     private Instant lastWrite;
     private boolean catchingUp;
+    /** Whether the next batch's share of the catch-up rate has been waited for already. */
+    private boolean paced;
 
     FeedConnection(SseEmitter emitter, FeedHub hub, FeedProperties properties, FeedFilter filter, long after,
                    Clock clock) {
@@ -107,8 +109,9 @@ final class FeedConnection implements Runnable {
                 long head = hub.position();
                 if (catchingUp && head >= 0) {
                     catchingUp = position < head;
-                    if (catchingUp) {
+                    if (catchingUp && !paced) {
                         pace(Math.min(properties.batchSize(), head - position), end);
+                        paced = true;
                     }
                 }
                 FeedHub.Batch batch = hub.after(position, properties.batchSize());
@@ -128,6 +131,8 @@ final class FeedConnection implements Runnable {
                     }
                     moved = batch.upTo() > position;
                     position = Math.max(position, batch.upTo());
+                    // an empty batch (the hub's turns busy, or the start not settled) has not used its share
+                    paced = paced && !moved;
                 }
                 Instant heartbeatDue = lastWrite.plus(properties.heartbeat());
                 if (!clock.instant().isBefore(heartbeatDue)) {

@@ -37,6 +37,13 @@ import org.springframework.stereotype.Component;
  * connection's turn starts. So clients that never read cannot hold the turns, nor stall the
  * catching up of the others.
  * <p>
+ * The reader starts a little below the table's last position; the positions below its start are
+ * read from the table as pages, and are only served once every transaction that was running when
+ * the reader started has ended (the rule {@link SafePosition} applies to a gap): a large batch still
+ * committing below the start would otherwise be passed over by a client resuming from before it.
+ * A connection waiting for that, or for a catch-up turn, is handed an empty batch now and then, so
+ * that it sends its heartbeats and notices its client going away.
+ * <p>
  * Connections catching up (started from a past position, until they reach the head) are sent at
  * most {@code catch-up-rate} events a second, all of them together ({@link #reserveCatchUp}): a
  * crowd replaying the whole history cannot take the processors from the public reads and the live
@@ -52,6 +59,11 @@ class FeedHub implements SmartLifecycle {
     private static final long SETTLE_MILLIS = 100;
     /** How often a connection waiting for a catch-up turn looks for a turn held too long. */
     private static final long TURN_CHECK_MILLIS = 50;
+    /**
+     * The longest a connection waits in the hub for a catch-up turn, or for the positions below the
+     * reader's start to settle, before it is handed an empty batch (and sends a heartbeat if due).
+     */
+    private static final long WAIT_MILLIS = 500;
 
     private final EventTable table;
     private final FeedProperties properties;
@@ -63,6 +75,12 @@ class FeedHub implements SmartLifecycle {
     private volatile long position = -1;
     private volatile long bufferStart = -1;
     private volatile boolean running;
+    /** The reader's start: positions at or below it are served once {@link #startSettled}. */
+    private volatile long startPosition = -1;
+    private volatile boolean startSettled;
+    /** When the reader started, and the snapshot the start is measured against (reader's thread only). */
+    private java.time.Instant startSeenAt;
+    private Snapshot startReference;
     private Thread reader;
     /** When the catch-up rate lets the next reserved events be sent (System.nanoTime). */
     private long catchUpNext = Long.MIN_VALUE;
@@ -173,7 +191,13 @@ class FeedHub implements SmartLifecycle {
         long span = properties.batchSize();
         long block = after / span;
         long from = block * span;
+        if (from < startPosition && !awaitStartSettled()) {
+            return new Batch(List.of(), after, null);
+        }
         Turn turn = takeTurn();
+        if (turn == null) {
+            return new Batch(List.of(), after, null);
+        }
         // The page's end is read once the turn is held: while this connection waited for it, the
         // buffer may have moved past the whole page and another connection may have kept the
         // whole page, which must then not be sent with an end read before the wait (its last
@@ -204,18 +228,63 @@ class FeedHub implements SmartLifecycle {
                 to, turn);
     }
 
+    /** Whether the positions at or below the reader's start may be served, after waiting for it a while. */
+    private boolean awaitStartSettled() throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+        synchronized (signal) {
+            long left;
+            while (!startSettled && running && (left = giveUp - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(signal, left);
+            }
+        }
+        return startSettled;
+    }
+
     /**
-     * Waits for a catch-up turn; meanwhile, a turn whose page has been sending for longer than
-     * {@code catch-up-turn} (a client reading slowly or not at all) is taken back from its connection.
+     * Settles the positions at or below the reader's start (reader's thread): once a snapshot shows
+     * that every transaction that had started shortly after the reader started has ended, or after
+     * {@code gap-timeout}, as {@link SafePosition} gives up a gap.
+     */
+    private void settleStart(Snapshot snapshot, java.time.Instant now) {
+        if (startSettled) {
+            return;
+        }
+        boolean settled;
+        if (!now.isBefore(startSeenAt.plus(properties.gapTimeout()))) {
+            settled = true;
+        } else if (startReference == null) {
+            if (!now.isBefore(startSeenAt.plusMillis(Math.max(SETTLE_MILLIS, properties.pollInterval().toMillis())))) {
+                startReference = snapshot;
+            }
+            settled = false;
+        } else {
+            settled = !snapshot.anyRunningFrom(startReference);
+        }
+        if (settled) {
+            startSettled = true;
+            synchronized (signal) {
+                signal.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits for a catch-up turn, at most {@link #WAIT_MILLIS} (null then); meanwhile, a turn whose
+     * page has been sending for longer than {@code catch-up-turn} (a client reading slowly or not at
+     * all) is taken back from its connection.
      */
     private Turn takeTurn() throws InterruptedException {
         long limit = properties.catchUpTurn().toNanos();
+        long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
         while (!catchUpReaders.tryAcquire(TURN_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
             long now = System.nanoTime();
             for (Turn held : turns) {
                 if (held.sending && now - held.sendingSince > limit) {
                     giveBack(held);
                 }
+            }
+            if (now - giveUp >= 0) {
+                return null;
             }
         }
         Turn turn = new Turn();
@@ -243,8 +312,12 @@ class FeedHub implements SmartLifecycle {
         while (running) {
             try {
                 if (safe == null) {
-                    safe = new SafePosition(Math.max(0, table.last() - START_MARGIN), properties.gapTimeout(),
+                    long start = Math.max(0, table.last() - START_MARGIN);
+                    safe = new SafePosition(start, properties.gapTimeout(),
                             java.time.Duration.ofMillis(Math.max(SETTLE_MILLIS, properties.pollInterval().toMillis())));
+                    startSeenAt = java.time.Instant.now();
+                    startPosition = start;
+                    startSettled = start == 0;
                     synchronized (recent) {
                         bufferStart = safe.position();
                         position = safe.position();
@@ -254,7 +327,9 @@ class FeedHub implements SmartLifecycle {
                     }
                 }
                 EventTable.Read read = table.after(safe.position(), properties.batchSize());
-                List<StoredEvent> ready = safe.advance(read.events(), read.snapshot(), java.time.Instant.now());
+                java.time.Instant readAt = java.time.Instant.now();
+                settleStart(read.snapshot(), readAt);
+                List<StoredEvent> ready = safe.advance(read.events(), read.snapshot(), readAt);
                 if (!ready.isEmpty()) {
                     List<FeedEvent> events = ready.stream().map(FeedEvent::of).toList();
                     synchronized (recent) {

@@ -44,5 +44,16 @@ record FeedProperties(@DefaultValue("15s") Duration heartbeat,
             throw new IllegalArgumentException("warnews.feed.catch-up-rate must be 0 (not limited) or more, not "
                     + catchUpRate);
         }
+        atLeastOne("batch-size", batchSize);
+        atLeastOne("buffer", buffer);
+        atLeastOne("catch-up-readers", catchUpReaders);
+        atLeastOne("max-clients", maxClients);
+        atLeastOne("max-clients-per-address", maxClientsPerAddress);
+    }
+
+    private static void atLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("warnews.feed." + name + " must be 1 or more, not " + value);
+        }
     }
 }

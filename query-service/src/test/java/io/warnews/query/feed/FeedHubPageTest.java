@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,28 +26,42 @@ class FeedHubPageTest {
 
     private static final int PAGE = 40;
 
-    /** The event table as far as the hub reads it: committed rows, and page reads that can be held. */
-    private static final class Table extends EventTable {
+    /**
+     * The event table as far as the hub reads it: committed rows, the snapshot of running
+     * transactions its reads see, and page reads that can be held.
+     */
+    static final class Table extends EventTable {
 
-        private final List<StoredEvent> committed = new CopyOnWriteArrayList<>();
+        private final ConcurrentSkipListMap<Long, StoredEvent> committed = new ConcurrentSkipListMap<>();
         private final AtomicInteger pageReads = new AtomicInteger();
         private volatile CountDownLatch hold = new CountDownLatch(0);
+        private volatile String snapshot = "1:1:";
 
         Table() {
             super(null);
         }
 
         void commitUpTo(long last) {
-            for (long p = committed.size() + 1; p <= last; p++) {
-                committed.add(new StoredEvent(p, "ledger-x", p - 1, "2026-12-03T10:00:00Z",
+            commit(committed.isEmpty() ? 1 : committed.lastKey() + 1, last);
+        }
+
+        void commit(long first, long last) {
+            for (long p = first; p <= last; p++) {
+                committed.put(p, new StoredEvent(p, "ledger-x", p - 1, "2026-12-03T10:00:00Z",
                         "io.warnews.events.LossesReported", "1", "{\"conflictId\":\"x\"}", "{}"));
             }
         }
 
+        /** What pg_current_snapshot() answers from now on, e.g. {@code 500:1002:500} while transaction 500 runs. */
+        void snapshot(String text) {
+            snapshot = text;
+        }
+
         @Override
         Read after(long position, int limit) {
-            List<StoredEvent> events = committed.stream().filter(e -> e.position() > position).limit(limit).toList();
-            return new Read(events, Snapshot.parse("1:1:"));
+            String seen = snapshot;
+            List<StoredEvent> events = committed.tailMap(position, false).values().stream().limit(limit).toList();
+            return new Read(events, Snapshot.parse(seen));
         }
 
         @Override
@@ -59,12 +73,12 @@ class FeedHubPageTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            return committed.stream().filter(e -> e.position() > after && e.position() <= upTo).toList();
+            return List.copyOf(committed.subMap(after, false, upTo, true).values());
         }
 
         @Override
         long last() {
-            return 0;
+            return committed.isEmpty() ? 0 : committed.lastKey();
         }
     }
 
@@ -72,8 +86,42 @@ class FeedHubPageTest {
     void aConnectionThatWaitedForItsTurnWhileAnotherKeptTheWholePageGetsEachPositionOnce() throws Exception {
         // the turn goes to whichever waiting connection asks first after it is given back: a few
         // rounds see both orders
-        for (int round = 0; round < 8; round++) {
+        for (int round = 0; round < 12; round++) {
             oneRound();
+        }
+    }
+
+    /**
+     * A connection waiting for a catch-up turn held by another is handed an empty batch now and
+     * then, so that it can send its heartbeats and notice its client going away.
+     */
+    @Test
+    void aConnectionWaitingForATurnIsHandedAnEmptyBatchMeanwhile() throws Exception {
+        Table table = new Table();
+        FeedHub hub = new FeedHub(table, new FeedProperties(Duration.ofSeconds(15), Duration.ofMillis(5),
+                Duration.ofSeconds(60), PAGE, 10, 10, Duration.ofMinutes(30), 10, 1, 16, Duration.ofMinutes(10), 0));
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            table.commitUpTo(100);
+            hub.start();
+            awaitPosition(hub, 100);
+            table.hold = new CountDownLatch(1);
+            Future<FeedHub.Batch> holder = threads.submit(() -> hub.after(0, PAGE));
+            awaitPageReads(table, 1);
+
+            Future<FeedHub.Batch> waiting = threads.submit(() -> hub.after(0, PAGE));
+            FeedHub.Batch meanwhile = waiting.get(5, TimeUnit.SECONDS);
+            assertThat(meanwhile.events()).isEmpty();
+            assertThat(meanwhile.upTo()).as("it stays where it is").isZero();
+            hub.sent(meanwhile);
+
+            table.hold.countDown();
+            hub.sent(holder.get(10, TimeUnit.SECONDS));
+            assertThat(catchUp(hub, 100)).containsExactlyElementsOf(LongStream.rangeClosed(1, 100).boxed().toList());
+        } finally {
+            table.hold.countDown();
+            hub.stop();
+            threads.shutdownNow();
         }
     }
 
@@ -117,7 +165,7 @@ class FeedHubPageTest {
     }
 
     /** What a feed connection starting at 0 is handed, batch after batch, up to the given position. */
-    private static List<Long> catchUp(FeedHub hub, long upTo) throws InterruptedException {
+    static List<Long> catchUp(FeedHub hub, long upTo) throws InterruptedException {
         List<Long> positions = new ArrayList<>();
         long position = 0;
         while (position < upTo) {
@@ -132,7 +180,7 @@ class FeedHubPageTest {
         return positions;
     }
 
-    private static void awaitPosition(FeedHub hub, long position) throws InterruptedException {
+    static void awaitPosition(FeedHub hub, long position) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (hub.position() < position && System.nanoTime() < deadline) {
             Thread.sleep(5);

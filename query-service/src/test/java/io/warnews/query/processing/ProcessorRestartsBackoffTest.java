@@ -1,0 +1,74 @@
+package io.warnews.query.processing;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+
+/** The waits before a processor stopped by an error is started again: 5 s, doubling while it keeps stopping. */
+class ProcessorRestartsBackoffTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
+    private final ProcessorRestarts restarts = new ProcessorRestarts(null,
+            new ProcessingProperties(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                    Duration.ofSeconds(30)));
+
+    @Test
+    void startsAgainAfterTheWaitAndDoublesItWhileTheErrorComesBack() {
+        when(processor.getName()).thenReturn("losses");
+        when(processor.isError()).thenReturn(true);
+
+        restarts.check(processor, 0);
+        restarts.check(processor, 5 * SECOND - 1);
+        verify(processor, never()).start();
+        restarts.check(processor, 5 * SECOND);
+        verify(processor, times(1)).start();
+
+        // stopped again right away: 10 s this time, then 20, then 30 (the maximum)
+        restarts.check(processor, 6 * SECOND);
+        restarts.check(processor, 16 * SECOND - 1);
+        verify(processor, times(1)).start();
+        restarts.check(processor, 16 * SECOND);
+        verify(processor, times(2)).start();
+        restarts.check(processor, 17 * SECOND);
+        restarts.check(processor, 37 * SECOND);
+        verify(processor, times(3)).start();
+        restarts.check(processor, 38 * SECOND);
+        restarts.check(processor, 68 * SECOND - 1);
+        verify(processor, times(3)).start();
+        restarts.check(processor, 68 * SECOND);
+        verify(processor, times(4)).start();
+    }
+
+    @Test
+    void aProcessorRunningLongerThanTheMaximumSinceItsRestartStartsOverWithTheFirstWait() {
+        when(processor.getName()).thenReturn("losses");
+        when(processor.isError()).thenReturn(true);
+        restarts.check(processor, 0);
+        restarts.check(processor, 5 * SECOND);
+        verify(processor, times(1)).start();
+
+        when(processor.isError()).thenReturn(false);
+        restarts.check(processor, 40 * SECOND);
+        when(processor.isError()).thenReturn(true);
+        restarts.check(processor, 41 * SECOND);
+        restarts.check(processor, 46 * SECOND);
+        verify(processor, times(2)).start();
+    }
+
+    @Test
+    void aProcessorThatIsNotInErrorIsLeftAlone() {
+        when(processor.getName()).thenReturn("losses");
+        when(processor.isError()).thenReturn(false);
+        restarts.check(processor, 0);
+        restarts.check(processor, 100 * SECOND);
+        verify(processor, never()).start();
+    }
+}

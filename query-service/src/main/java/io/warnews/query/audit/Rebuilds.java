@@ -3,6 +3,7 @@ package io.warnews.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.warnews.query.processing.ProcessorLocks;
 import io.warnews.query.processing.ReadModels;
 import io.warnews.query.web.NotFound;
 import jakarta.annotation.PreDestroy;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -59,6 +61,7 @@ class Rebuilds {
     private final TransactionTemplate transactions;
     private final AuditProperties properties;
     private final Clock clock;
+    private final ProcessorLocks processorLocks;
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newCachedThreadPool(task -> {
@@ -69,7 +72,7 @@ class Rebuilds {
 
     Rebuilds(EventProcessingConfiguration processing, ReadModels readModels, EventStore eventStore,
              ModelChecksums checksums, NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
-             AuditProperties properties, Clock clock) {
+             AuditProperties properties, Clock clock, ProcessorLocks processorLocks) {
         this.processing = processing;
         this.readModels = readModels;
         this.eventStore = eventStore;
@@ -78,6 +81,7 @@ class Rebuilds {
         this.transactions = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
+        this.processorLocks = processorLocks;
     }
 
     /** Thrown when the group is already being rebuilt. */
@@ -127,17 +131,24 @@ class Rebuilds {
     private void run(UUID id, String group, StreamingEventProcessor processor, long head) {
         try {
             awaitPosition(processor, head, properties.catchUpTimeout().toMillis());
-            processor.shutDown();
+            // held from the shut-down to the start again: no restart after an error in between
+            ReentrantLock lock = processorLocks.of(group);
+            lock.lock();
             try {
-                ModelChecksums.Checksum before = transactions.execute(status -> {
-                    checksums.snapshot(id, group);
-                    return checksums.ofSnapshot(id);
-                });
-                update(id, Map.of("state", "REPLAYING", "checksum_before", before.sha256(),
-                        "rows_before", before.rows()));
-                processor.resetTokens();
+                processor.shutDown();
+                try {
+                    ModelChecksums.Checksum before = transactions.execute(status -> {
+                        checksums.snapshot(id, group);
+                        return checksums.ofSnapshot(id);
+                    });
+                    update(id, Map.of("state", "REPLAYING", "checksum_before", before.sha256(),
+                            "rows_before", before.rows()));
+                    processor.resetTokens();
+                } finally {
+                    processor.start();
+                }
             } finally {
-                processor.start();
+                lock.unlock();
             }
             if (!awaitPosition(processor, head, properties.replayTimeout().toMillis())) {
                 throw new IllegalStateException("the replay did not reach position " + head + " within "

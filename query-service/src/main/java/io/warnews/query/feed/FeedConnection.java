@@ -105,7 +105,8 @@ final class FeedConnection implements Runnable {
                 emitter.send(SseEmitter.event().comment(" feed after position " + position));
             }
             lastWrite = clock.instant();
-            while (!closed && !Thread.currentThread().isInterrupted() && clock.instant().isBefore(end)) {
+            while (!closed && !Thread.currentThread().isInterrupted() && clock.instant().isBefore(end)
+                    && hub.isRunning()) {
                 long head = hub.position();
                 if (catchingUp && head >= 0) {
                     catchingUp = position < head;

@@ -133,7 +133,7 @@ class FeedHub implements SmartLifecycle {
      * older than what memory holds, from one page of the table; null while the reader has not started.
      */
     Batch after(long after, int max) throws InterruptedException {
-        if (position < 0) {
+        if (position < 0 || !running) {
             return null;
         }
         synchronized (recent) {
@@ -249,6 +249,11 @@ class FeedHub implements SmartLifecycle {
         if (startSettled) {
             return;
         }
+        if (startSeenAt == null) {
+            // measured from the first read that succeeded: a database away since the start does not
+            // count as time waited for the transactions running then
+            startSeenAt = now;
+        }
         boolean settled;
         if (!now.isBefore(startSeenAt.plus(properties.gapTimeout()))) {
             settled = true;
@@ -315,7 +320,8 @@ class FeedHub implements SmartLifecycle {
                     long start = Math.max(0, table.last() - START_MARGIN);
                     safe = new SafePosition(start, properties.gapTimeout(),
                             java.time.Duration.ofMillis(Math.max(SETTLE_MILLIS, properties.pollInterval().toMillis())));
-                    startSeenAt = java.time.Instant.now();
+                    startSeenAt = null;
+                    startReference = null;
                     startPosition = start;
                     startSettled = start == 0;
                     synchronized (recent) {

@@ -6,12 +6,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +26,11 @@ import org.springframework.stereotype.Component;
  * again (from its last committed token, so nothing is skipped) after {@code restart-after-error},
  * and, should it stop again within {@code restart-backoff-max} of a restart, after twice the
  * previous wait, up to that maximum: an error that comes back every time is retried slowly and
- * logged each time, not in a tight loop. Processors shut down on purpose (a rebuild's reset) are
- * not in the error state and are left alone.
+ * logged each time, not in a tight loop. A group being rebuilt is left to the rebuild (both hold
+ * its {@link ProcessorLocks} lock), nothing is started once the context is closing, and a
+ * processor whose other segments' workers are still finishing is started at a later check.
+ * A restart after an {@link OutOfMemoryError} is attempted but cannot be relied on: the JVM may
+ * be in no state to go on.
  */
 @Component
 class ProcessorRestarts {
@@ -32,6 +38,8 @@ class ProcessorRestarts {
     private static final Logger log = LoggerFactory.getLogger(ProcessorRestarts.class);
 
     private final EventProcessingConfiguration processing;
+    private final ProcessorLocks locks;
+    private volatile boolean closing;
     private final long firstWait;
     private final long maxWait;
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
@@ -45,8 +53,9 @@ class ProcessorRestarts {
     private record Attempt(long due, long delay, long restartedAt) {
     }
 
-    ProcessorRestarts(EventProcessingConfiguration processing, ProcessingProperties properties) {
+    ProcessorRestarts(EventProcessingConfiguration processing, ProcessingProperties properties, ProcessorLocks locks) {
         this.processing = processing;
+        this.locks = locks;
         this.firstWait = properties.restartAfterError().toNanos();
         this.maxWait = properties.restartBackoffMax().toNanos();
     }
@@ -57,21 +66,44 @@ class ProcessorRestarts {
         timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** Before the processors are shut down with the context: no restart from then on. */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        closing = true;
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @PreDestroy
     void stop() {
-        timer.shutdownNow();
+        closing();
     }
 
     void check() {
-        try {
-            long now = System.nanoTime();
-            for (EventProcessor processor : processing.eventProcessors().values()) {
-                if (processor instanceof StreamingEventProcessor streaming) {
+        long now = System.nanoTime();
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (closing) {
+                return;
+            }
+            if (processor instanceof StreamingEventProcessor streaming) {
+                ReentrantLock lock = locks.of(streaming.getName());
+                // a group being rebuilt is the rebuild's to stop and start
+                if (!lock.tryLock()) {
+                    continue;
+                }
+                try {
                     check(streaming, now);
+                } catch (RuntimeException e) {
+                    // e.g. another segment's worker still finishing its batch: the next check tries again
+                    log.warn("processor {} could not be started again yet: {}", streaming.getName(), e.toString());
+                } finally {
+                    lock.unlock();
                 }
             }
-        } catch (RuntimeException e) {
-            log.warn("the check for processors stopped by an error failed: {}", e.toString());
         }
     }
 
@@ -95,10 +127,15 @@ class ProcessorRestarts {
                     TimeUnit.NANOSECONDS.toMillis(wait));
             return;
         }
-        if (now - attempt.due() >= 0) {
+        if (now - attempt.due() >= 0 && !closing && !workersStillRunning(processor)) {
             log.warn("processor {} was stopped by an error: starting it again from its last committed position", name);
             processor.start();
             attempts.put(name, new Attempt(0, attempt.delay(), now));
         }
+    }
+
+    /** Whether another segment's worker of the stopped processor is still finishing its batch. */
+    private static boolean workersStillRunning(StreamingEventProcessor processor) {
+        return processor instanceof TrackingEventProcessor tracking && tracking.activeProcessorThreads() > 0;
     }
 }

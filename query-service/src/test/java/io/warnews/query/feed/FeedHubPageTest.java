@@ -169,7 +169,13 @@ class FeedHubPageTest {
         List<Long> positions = new ArrayList<>();
         long position = 0;
         while (position < upTo) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("caught up to " + position + " of " + upTo);
+            }
             FeedHub.Batch batch = hub.after(position, PAGE);
+            if (batch == null) {
+                throw new IllegalStateException("the hub stopped at " + position + " of " + upTo);
+            }
             try {
                 batch.events().forEach(event -> positions.add(event.position()));
             } finally {

@@ -7,6 +7,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +21,7 @@ class ProcessorRestartsBackoffTest {
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
     private final ProcessorRestarts restarts = new ProcessorRestarts(null,
             new ProcessingProperties(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5),
-                    Duration.ofSeconds(30)));
+                    Duration.ofSeconds(30)), new ProcessorLocks());
 
     @Test
     void startsAgainAfterTheWaitAndDoublesItWhileTheErrorComesBack() {
@@ -61,6 +64,44 @@ class ProcessorRestartsBackoffTest {
         restarts.check(processor, 41 * SECOND);
         restarts.check(processor, 46 * SECOND);
         verify(processor, times(2)).start();
+    }
+
+    @Test
+    void aGroupBeingRebuiltIsLeftToTheRebuild() throws Exception {
+        when(processor.getName()).thenReturn("losses");
+        when(processor.isError()).thenReturn(true);
+        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+        when(processing.eventProcessors()).thenReturn(Map.of("losses", processor));
+        ProcessorLocks locks = new ProcessorLocks();
+        ProcessorRestarts restarts = new ProcessorRestarts(processing, new ProcessingProperties(Duration.ofSeconds(2),
+                Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofSeconds(30)), locks);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch rebuilt = new CountDownLatch(1);
+        Thread rebuild = new Thread(() -> {
+            locks.of("losses").lock();
+            try {
+                held.countDown();
+                rebuilt.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                locks.of("losses").unlock();
+            }
+        });
+        rebuild.start();
+        held.await();
+        for (int i = 0; i < 5; i++) {
+            restarts.check();
+            Thread.sleep(2);
+        }
+        verify(processor, never()).start();
+
+        rebuilt.countDown();
+        rebuild.join();
+        restarts.check();
+        Thread.sleep(2);
+        restarts.check();
+        verify(processor, times(1)).start();
     }
 
     @Test

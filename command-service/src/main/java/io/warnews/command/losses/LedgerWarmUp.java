@@ -55,7 +55,7 @@ class LedgerWarmUp {
         this.gate = new WarmUpGate(count <= 0 ? Duration.ZERO : readyWithin, System.nanoTime());
     }
 
-    /** Whether the service holds back its readiness for the warm-up, and how far it has come. */
+    /** Whether the service holds back its readiness for the warm-up. */
     WarmUpGate gate() {
         return gate;
     }
@@ -90,7 +90,6 @@ class LedgerWarmUp {
             return;
         }
         Repository<LossLedger> ledgers = axon.repository(LossLedger.class);
-        gate.read(0, recent.size());
         Runtime memory = Runtime.getRuntime();
         int read = 0;
         for (String ledgerId : recent) {
@@ -104,7 +103,6 @@ class LedgerWarmUp {
                 ledgers.load(ledgerId);
                 unitOfWork.commit();
                 read++;
-                gate.read(read, recent.size());
             } catch (RuntimeException failed) {
                 if (unitOfWork.isActive()) {
                     unitOfWork.rollback(failed);

@@ -20,10 +20,6 @@ class LedgerWarmUpHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = gate.holding(System.nanoTime()) ? Health.outOfService() : Health.up();
-        return health.withDetail("warmUpEnded", gate.ended())
-                .withDetail("ledgersRead", gate.ledgersRead())
-                .withDetail("ledgersToRead", gate.ledgersToRead())
-                .build();
+        return gate.holding(System.nanoTime()) ? Health.outOfService().build() : Health.up().build();
     }
 }

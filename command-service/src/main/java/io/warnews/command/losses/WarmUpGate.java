@@ -14,8 +14,6 @@ final class WarmUpGate {
     private final long readyWithin;
     private volatile long startedAt;
     private volatile boolean ended;
-    private volatile int read;
-    private volatile int of;
 
     WarmUpGate(Duration readyWithin, long now) {
         this.readyWithin = readyWithin.toNanos();
@@ -26,13 +24,6 @@ final class WarmUpGate {
     void begin(long now) {
         startedAt = now;
         ended = false;
-        read = 0;
-        of = 0;
-    }
-
-    void read(int ledgers, int total) {
-        read = ledgers;
-        of = total;
     }
 
     void end() {
@@ -47,14 +38,5 @@ final class WarmUpGate {
     /** Whether the warm-up has ended (all read, stopped at its budget, or skipped). */
     boolean ended() {
         return ended;
-    }
-
-    /** Ledgers read so far, and of how many. */
-    int ledgersRead() {
-        return read;
-    }
-
-    int ledgersToRead() {
-        return of;
     }
 }

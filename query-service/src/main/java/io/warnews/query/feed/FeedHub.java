@@ -67,6 +67,8 @@ class FeedHub implements SmartLifecycle {
 
     private final EventTable table;
     private final FeedProperties properties;
+    /** How long after a moment a snapshot shows the transactions running then (see {@link EarlierTransactions}). */
+    private final java.time.Duration settle;
     private final ArrayDeque<FeedEvent> recent = new ArrayDeque<>();
     private final Semaphore catchUpReaders;
     private final Set<Turn> turns = ConcurrentHashMap.newKeySet();
@@ -78,9 +80,8 @@ class FeedHub implements SmartLifecycle {
     /** The reader's start: positions at or below it are served once {@link #startSettled}. */
     private volatile long startPosition = -1;
     private volatile boolean startSettled;
-    /** When the reader started, and the snapshot the start is measured against (reader's thread only). */
-    private java.time.Instant startSeenAt;
-    private Snapshot startReference;
+    /** The transactions that may still write below the start (reader's thread only; from its first read). */
+    private EarlierTransactions startWriters;
     private Thread reader;
     /** When the catch-up rate lets the next reserved events be sent (System.nanoTime). */
     private long catchUpNext = Long.MIN_VALUE;
@@ -113,6 +114,7 @@ class FeedHub implements SmartLifecycle {
     FeedHub(EventTable table, FeedProperties properties) {
         this.table = table;
         this.properties = properties;
+        this.settle = java.time.Duration.ofMillis(Math.max(SETTLE_MILLIS, properties.pollInterval().toMillis()));
         this.catchUpReaders = new Semaphore(properties.catchUpReaders(), true);
         int cached = properties.catchUpPages();
         this.pages = new LinkedHashMap<>(cached, 0.75f, true) {
@@ -241,31 +243,18 @@ class FeedHub implements SmartLifecycle {
     }
 
     /**
-     * Settles the positions at or below the reader's start (reader's thread): once a snapshot shows
-     * that every transaction that had started shortly after the reader started has ended, or after
-     * {@code gap-timeout}, as {@link SafePosition} gives up a gap.
+     * Settles the positions at or below the reader's start (reader's thread), by the rule
+     * {@link SafePosition} applies to a gap, measured from the reader's first read that succeeded:
+     * a database away since the start does not count as time waited for the transactions running then.
      */
     private void settleStart(Snapshot snapshot, java.time.Instant now) {
         if (startSettled) {
             return;
         }
-        if (startSeenAt == null) {
-            // measured from the first read that succeeded: a database away since the start does not
-            // count as time waited for the transactions running then
-            startSeenAt = now;
+        if (startWriters == null) {
+            startWriters = new EarlierTransactions(now, properties.gapTimeout(), settle);
         }
-        boolean settled;
-        if (!now.isBefore(startSeenAt.plus(properties.gapTimeout()))) {
-            settled = true;
-        } else if (startReference == null) {
-            if (!now.isBefore(startSeenAt.plusMillis(Math.max(SETTLE_MILLIS, properties.pollInterval().toMillis())))) {
-                startReference = snapshot;
-            }
-            settled = false;
-        } else {
-            settled = !snapshot.anyRunningFrom(startReference);
-        }
-        if (settled) {
+        if (startWriters.ended(snapshot, now)) {
             startSettled = true;
             synchronized (signal) {
                 signal.notifyAll();
@@ -318,10 +307,8 @@ class FeedHub implements SmartLifecycle {
             try {
                 if (safe == null) {
                     long start = Math.max(0, table.last() - START_MARGIN);
-                    safe = new SafePosition(start, properties.gapTimeout(),
-                            java.time.Duration.ofMillis(Math.max(SETTLE_MILLIS, properties.pollInterval().toMillis())));
-                    startSeenAt = null;
-                    startReference = null;
+                    safe = new SafePosition(start, properties.gapTimeout(), settle);
+                    startWriters = null;
                     startPosition = start;
                     startSettled = start == 0;
                     synchronized (recent) {

@@ -15,7 +15,7 @@ import java.util.List;
  * <ol>
  *   <li>the event appears: it is handed out in its place;</li>
  *   <li>PostgreSQL shows that every transaction that had started shortly after the gap was first
- *       seen has ended ({@link Snapshot}): whoever took the position rolled back. This takes two
+ *       seen has ended ({@link EarlierTransactions}): whoever took the position rolled back. This takes two
  *       reads, some 200 ms, and makes a rolled-back append cost a live consumer almost nothing;</li>
  *   <li>the gap has been waited on for {@code gapTimeout}: the safety net when some long write
  *       transaction keeps rule 2 from deciding, as Axon gives up gaps after its own timeout.</li>
@@ -29,8 +29,8 @@ final class SafePosition {
     private long position;
     private Gap gap;
 
-    /** A position waited for: when it was first seen missing, and the snapshot rule 2 measures against. */
-    private record Gap(long at, Instant seenAt, Snapshot reference) {
+    /** A position waited for, and the transactions that may still write it. */
+    private record Gap(long at, EarlierTransactions writers) {
     }
 
     SafePosition(long after, Duration gapTimeout, Duration settle) {
@@ -71,20 +71,9 @@ final class SafePosition {
 
     private boolean givenUp(long missing, Snapshot snapshot, Instant now) {
         if (gap == null || gap.at() != missing) {
-            gap = new Gap(missing, now, null);
+            gap = new Gap(missing, new EarlierTransactions(now, gapTimeout, settle));
             return false;
         }
-        if (!now.isBefore(gap.seenAt().plus(gapTimeout))) {
-            return true;
-        }
-        if (gap.reference() == null) {
-            // Transactions that took a sequence value get their transaction id a moment later:
-            // measure against a snapshot taken once that moment has surely passed.
-            if (!now.isBefore(gap.seenAt().plus(settle))) {
-                gap = new Gap(missing, gap.seenAt(), snapshot);
-            }
-            return false;
-        }
-        return !snapshot.anyRunningFrom(gap.reference());
+        return gap.writers().ended(snapshot, now);
     }
 }

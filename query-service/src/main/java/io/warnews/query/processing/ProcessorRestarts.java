@@ -1,6 +1,5 @@
 package io.warnews.query.processing;
 
-import jakarta.annotation.PreDestroy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -39,7 +38,6 @@ class ProcessorRestarts {
 
     private final EventProcessingConfiguration processing;
     private final ProcessorLocks locks;
-    private volatile boolean closing;
     private final long firstWait;
     private final long maxWait;
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
@@ -48,9 +46,13 @@ class ProcessorRestarts {
         thread.setDaemon(true);
         return thread;
     });
+    private volatile boolean closing;
 
-    /** A processor seen stopped by an error: when it may be started, and the wait after that. */
-    private record Attempt(long due, long delay, long restartedAt) {
+    /**
+     * A processor seen stopped by an error: {@code pending}, to be started at {@code at}; or
+     * started again at {@code at}. {@code delay}: the wait it was given.
+     */
+    private record Attempt(boolean pending, long at, long delay) {
     }
 
     ProcessorRestarts(EventProcessingConfiguration processing, ProcessingProperties properties, ProcessorLocks locks) {
@@ -66,7 +68,10 @@ class ProcessorRestarts {
         timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Before the processors are shut down with the context: no restart from then on. */
+    /**
+     * Published as the context closes, before its processors are shut down (and before any bean is
+     * destroyed): no restart from then on.
+     */
     @EventListener(ContextClosedEvent.class)
     void closing() {
         closing = true;
@@ -76,11 +81,6 @@ class ProcessorRestarts {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        closing();
     }
 
     void check() {
@@ -111,26 +111,26 @@ class ProcessorRestarts {
         String name = processor.getName();
         Attempt attempt = attempts.get(name);
         if (!processor.isError()) {
-            if (attempt != null && attempt.due() != 0) {
+            if (attempt != null && attempt.pending()) {
                 // started meanwhile by something else (a rebuild): counts as a restart
-                attempts.put(name, new Attempt(0, attempt.delay(), now));
-            } else if (attempt != null && now - attempt.restartedAt() > maxWait) {
+                attempts.put(name, new Attempt(false, now, attempt.delay()));
+            } else if (attempt != null && now - attempt.at() > maxWait) {
                 attempts.remove(name);
             }
             return;
         }
-        if (attempt == null || attempt.due() == 0) {
+        if (attempt == null || !attempt.pending()) {
             // newly seen stopped: the first wait, or twice the last one if the last restart was recent
             long wait = attempt == null ? firstWait : Math.min(maxWait, attempt.delay() * 2);
-            attempts.put(name, new Attempt(now + wait, wait, 0));
+            attempts.put(name, new Attempt(true, now + wait, wait));
             log.warn("processor {} was stopped by an error; starting it again in {} ms", name,
                     TimeUnit.NANOSECONDS.toMillis(wait));
             return;
         }
-        if (now - attempt.due() >= 0 && !closing && !workersStillRunning(processor)) {
+        if (now - attempt.at() >= 0 && !closing && !workersStillRunning(processor)) {
             log.warn("processor {} was stopped by an error: starting it again from its last committed position", name);
             processor.start();
-            attempts.put(name, new Attempt(0, attempt.delay(), now));
+            attempts.put(name, new Attempt(false, now, attempt.delay()));
         }
     }
 

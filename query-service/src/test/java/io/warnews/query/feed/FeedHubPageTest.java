@@ -98,8 +98,7 @@ class FeedHubPageTest {
     @Test
     void aConnectionWaitingForATurnIsHandedAnEmptyBatchMeanwhile() throws Exception {
         Table table = new Table();
-        FeedHub hub = new FeedHub(table, new FeedProperties(Duration.ofSeconds(15), Duration.ofMillis(5),
-                Duration.ofSeconds(60), PAGE, 10, 10, Duration.ofMinutes(30), 10, 1, 16, Duration.ofMinutes(10), 0));
+        FeedHub hub = hub(table);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             table.commitUpTo(100);
@@ -127,8 +126,7 @@ class FeedHubPageTest {
 
     private void oneRound() throws Exception {
         Table table = new Table();
-        FeedHub hub = new FeedHub(table, new FeedProperties(Duration.ofSeconds(15), Duration.ofMillis(5),
-                Duration.ofSeconds(60), PAGE, 10, 10, Duration.ofMinutes(30), 10, 1, 16, Duration.ofMinutes(10), 0));
+        FeedHub hub = hub(table);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             table.commitUpTo(48);
@@ -162,6 +160,15 @@ class FeedHubPageTest {
             hub.stop();
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * A hub over the stand-in table: pages of {@link #PAGE} positions, 10 events in memory, one
+     * catch-up reader whose turn is never taken back (10 minutes), no catch-up rate.
+     */
+    static FeedHub hub(Table table) {
+        return new FeedHub(table, new FeedProperties(Duration.ofSeconds(15), Duration.ofMillis(5),
+                Duration.ofSeconds(60), PAGE, 10, 10, Duration.ofMinutes(30), 10, 1, 16, Duration.ofMinutes(10), 0));
     }
 
     /** What a feed connection starting at 0 is handed, batch after batch, up to the given position. */

@@ -2,7 +2,6 @@ package io.warnews.query.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,16 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class FeedHubStartTest {
 
-    private static final int PAGE = 40;
-
     @Test
     void aSubscriberResumingFromBeforeABatchStillCommittingAtTheStartGetsTheBatch() throws Exception {
         FeedHubPageTest.Table table = new FeedHubPageTest.Table();
         // transaction 500 holds positions 1..1000 and has not committed; 1001 has
         table.commit(1001, 1001);
         table.snapshot("500:1002:500");
-        FeedHub hub = new FeedHub(table, new FeedProperties(Duration.ofSeconds(15), Duration.ofMillis(5),
-                Duration.ofSeconds(60), PAGE, 10, 10, Duration.ofMinutes(30), 10, 1, 16, Duration.ofSeconds(1), 0));
+        FeedHub hub = FeedHubPageTest.hub(table);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             hub.start();
@@ -52,8 +48,7 @@ class FeedHubStartTest {
     void withNothingRunningAtTheStartThePositionsBelowItAreServedAtOnce() throws Exception {
         FeedHubPageTest.Table table = new FeedHubPageTest.Table();
         table.commitUpTo(1001);
-        FeedHub hub = new FeedHub(table, new FeedProperties(Duration.ofSeconds(15), Duration.ofMillis(5),
-                Duration.ofSeconds(60), PAGE, 10, 10, Duration.ofMinutes(30), 10, 1, 16, Duration.ofSeconds(1), 0));
+        FeedHub hub = FeedHubPageTest.hub(table);
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             hub.start();

@@ -28,42 +28,35 @@ class ProcessorRestartsBackoffTest {
         when(processor.getName()).thenReturn("losses");
         when(processor.isError()).thenReturn(true);
 
-        restarts.check(processor, 0);
-        restarts.check(processor, 5 * SECOND - 1);
-        verify(processor, never()).start();
-        restarts.check(processor, 5 * SECOND);
-        verify(processor, times(1)).start();
-
+        seenStoppedThenStartedAfter(0, 5, 1);
         // stopped again right away: 10 s this time, then 20, then 30 (the maximum)
-        restarts.check(processor, 6 * SECOND);
-        restarts.check(processor, 16 * SECOND - 1);
-        verify(processor, times(1)).start();
-        restarts.check(processor, 16 * SECOND);
-        verify(processor, times(2)).start();
-        restarts.check(processor, 17 * SECOND);
-        restarts.check(processor, 37 * SECOND);
-        verify(processor, times(3)).start();
-        restarts.check(processor, 38 * SECOND);
-        restarts.check(processor, 68 * SECOND - 1);
-        verify(processor, times(3)).start();
-        restarts.check(processor, 68 * SECOND);
-        verify(processor, times(4)).start();
+        seenStoppedThenStartedAfter(6, 10, 2);
+        seenStoppedThenStartedAfter(17, 20, 3);
+        seenStoppedThenStartedAfter(38, 30, 4);
     }
 
     @Test
     void aProcessorRunningLongerThanTheMaximumSinceItsRestartStartsOverWithTheFirstWait() {
         when(processor.getName()).thenReturn("losses");
         when(processor.isError()).thenReturn(true);
-        restarts.check(processor, 0);
-        restarts.check(processor, 5 * SECOND);
-        verify(processor, times(1)).start();
+        seenStoppedThenStartedAfter(0, 5, 1);
 
         when(processor.isError()).thenReturn(false);
         restarts.check(processor, 40 * SECOND);
         when(processor.isError()).thenReturn(true);
-        restarts.check(processor, 41 * SECOND);
-        restarts.check(processor, 46 * SECOND);
-        verify(processor, times(2)).start();
+        seenStoppedThenStartedAfter(41, 5, 2);
+    }
+
+    /**
+     * The processor, in its error state, is seen stopped at second {@code at}: it is not started
+     * again just before {@code wait} seconds later, and is at that moment (its {@code nth} start).
+     */
+    private void seenStoppedThenStartedAfter(long at, long wait, int nth) {
+        restarts.check(processor, at * SECOND);
+        restarts.check(processor, (at + wait) * SECOND - 1);
+        verify(processor, times(nth - 1)).start();
+        restarts.check(processor, (at + wait) * SECOND);
+        verify(processor, times(nth)).start();
     }
 
     @Test

@@ -39,5 +39,18 @@ class ApiDocumentationTest {
     @Test
     void healthIsPublic() {
         assertThat(new Api(port).anonymous().get("/actuator/health").status()).isEqualTo(200);
+        assertThat(new Api(port).anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(new Api(port).anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+
+    /** The actuator answers a path it does not know with a bare 404: here it is a problem naming the path. */
+    @Test
+    void anUnknownHealthPathIsAProblem() {
+        for (String path : new String[] {"/actuator/health/nope", "/actuator/health/readiness/99999999999999999999"}) {
+            var answer = new Api(port).anonymous().get(path);
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.headers().getContentType().isCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)).as(path).isTrue();
+            assertThat(answer.json().path("detail").asText()).as(path).contains(path);
+        }
     }
 }

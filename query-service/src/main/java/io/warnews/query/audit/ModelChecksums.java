@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -54,19 +53,12 @@ class ModelChecksums {
     record Difference(String in, String table, String row) {
     }
 
-    /** Keeps the group's live rows under the rebuild's id. */
-    void snapshot(UUID rebuildId, String group) {
-        jdbc.update("INSERT INTO read_model.rebuild_snapshot_row (rebuild_id, table_name, row_text)"
-                + " SELECT :id, table_name, row_text FROM (" + rows(group) + ") live", Map.of("id", rebuildId, "group", group));
-    }
-
-    Checksum ofSnapshot(UUID rebuildId) {
-        return fetched("SELECT table_name, row_text FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id",
-                Map.of("id", rebuildId));
-    }
-
-    Checksum ofLive(String group) {
-        return fetched(rows(group), Map.of("group", group));
+    /**
+     * The checksum of the group's read model in {@code schema}: {@code read_model} for the live one,
+     * or a schema holding the same tables (a rebuild's replaced tables, with their positions).
+     */
+    Checksum of(String schema, String group) {
+        return fetched(rows(schema, readModels.tablesOf(group)), Map.of("group", group));
     }
 
     /** The checksum, reading the rows {@code FETCH_SIZE} at a time (in the caller's transaction, or one of its own). */
@@ -79,33 +71,33 @@ class ModelChecksums {
         return checksum(jdbc, rows(model.tables()), Map.of("group", model.name()));
     }
 
-    /** The first rows that only the snapshot has, then the first that only the live model has. */
-    List<Difference> differences(UUID rebuildId, String group) {
-        String before = "SELECT table_name, row_text FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id";
-        String after = "SELECT table_name, row_text FROM (" + rows(group) + ") live";
+    /** The first rows that only the tables in {@code beforeSchema} have, then the first that only the live ones have. */
+    List<Difference> differences(String beforeSchema, String group) {
+        List<String> tables = readModels.tablesOf(group);
+        String before = "SELECT table_name, row_text FROM (" + rows(beforeSchema, tables) + ") replaced";
+        String after = "SELECT table_name, row_text FROM (" + rows("read_model", tables) + ") live";
         return jdbc.query("(SELECT 'before' AS side, table_name, row_text FROM (" + before + " EXCEPT ALL " + after
                         + ") only_before ORDER BY table_name, row_text COLLATE \"C\" LIMIT :shown)"
                         + " UNION ALL (SELECT 'after', table_name, row_text FROM (" + after + " EXCEPT ALL " + before
                         + ") only_after ORDER BY table_name, row_text COLLATE \"C\" LIMIT :shown)",
-                Map.of("id", rebuildId, "group", group, "shown", DIFFERENCES_SHOWN),
+                Map.of("group", group, "shown", DIFFERENCES_SHOWN),
                 (rs, i) -> new Difference(rs.getString("side"), rs.getString("table_name"), rs.getString("row_text")));
     }
 
-    void forget(UUID rebuildId) {
-        jdbc.update("DELETE FROM read_model.rebuild_snapshot_row WHERE rebuild_id = :id", Map.of("id", rebuildId));
-    }
-
-    /** The group's rows: its stream positions and the rows of its read model's tables (none when it declares none). */
-    private String rows(String group) {
-        return rows(readModels.tablesOf(group));
-    }
-
     private static String rows(List<String> tables) {
+        return rows("read_model", tables);
+    }
+
+    /** The group's rows in {@code schema}: its stream positions and the rows of the tables (none when it declares none). */
+    private static String rows(String schema, List<String> tables) {
+        if (!schema.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a schema name: " + schema);
+        }
         StringBuilder sql = new StringBuilder("SELECT 'stream_position'::varchar AS table_name, t::text AS row_text"
-                + " FROM read_model.stream_position t WHERE t.processing_group = :group");
+                + " FROM " + schema + ".stream_position t WHERE t.processing_group = :group");
         for (String table : tables) {
-            sql.append(" UNION ALL SELECT '").append(table).append("', t::text FROM read_model.").append(table)
-                    .append(" t");
+            sql.append(" UNION ALL SELECT '").append(table).append("', t::text FROM ").append(schema).append('.')
+                    .append(table).append(" t");
         }
         return sql.toString();
     }

@@ -7,15 +7,19 @@ import java.util.UUID;
 /**
  * A rebuild of one processing group's read model and its verification.
  *
- * @param state          STARTED (capturing the live model), REPLAYING, VERIFIED (compared), FAILED
- * @param headPosition   the event store's head when the rebuild started: the replay is compared once it reaches it
- * @param checksumBefore SHA-256 of the live model just before the reset
- * @param checksumAfter  SHA-256 of the rebuilt model once the replay reached {@code headPosition}
+ * @param state          STARTED (waiting for the live model to reach the head), REPLAYING (into the new tables,
+ *                       beside the live ones), SWAPPING (the new tables taking the live ones' place), VERIFIED
+ *                       (swapped and compared), FAILED (the live model left as it was)
+ * @param headPosition   the event store's head when the rebuild started
+ * @param replayedPosition the position of the last event the replay has applied so far
+ * @param replayedEvents the events the replay has read so far (those of other read models included)
+ * @param checksumBefore SHA-256 of the live model as it was when the new tables took its place
+ * @param checksumAfter  SHA-256 of the rebuilt model at that moment (same events)
  * @param matches        whether both are equal; null until compared
  * @param differences    the first rows only the live model had ({@code in: before}) and only the rebuilt one has
  *                       ({@code in: after}); empty when they match
  */
 record Rebuild(UUID rebuildId, String processingGroup, String state, String requestedBy, Instant startedAt,
-               Instant finishedAt, Long headPosition, Long rowsBefore, Long rowsAfter, String checksumBefore,
+               Instant finishedAt, Long headPosition, Long replayedPosition, Long replayedEvents, Long rowsBefore, Long rowsAfter, String checksumBefore,
                String checksumAfter, Boolean matches, List<ModelChecksums.Difference> differences, String failure) {
 }

@@ -3,15 +3,22 @@ package io.warnews.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.warnews.query.database.PoolPerPurpose;
 import io.warnews.query.processing.ProcessorLocks;
+import io.warnews.query.processing.ReadModel;
 import io.warnews.query.processing.ReadModels;
+import io.warnews.query.processing.TransientFailures;
 import io.warnews.query.web.NotFound;
 import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,23 +34,43 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds a declared read model ({@link ReadModels}) from the first event and verifies it: waits
- * until the live processor has reached the event store's head, stops it, keeps the live rows of
- * the tables the read model declares and their checksum, resets its tokens (the group's
- * {@code @ResetHandler}s empty those tables, its dead letters are cleared),
- * starts it, waits until the replay has reached that head again, and compares. Runs in the
- * background; its progress and outcome are kept in {@code read_model.rebuild}.
+ * Rebuilds a declared read model ({@link ReadModels}) from the first event, beside the live one, and
+ * verifies it:
+ * <ol>
+ *   <li>waits until the live processor has reached the event store's head;</li>
+ *   <li>replays the store from the first event into empty copies of the read model's tables
+ *       ({@link SideBySide}, {@link SideBySideReplay}) while the live tables go on serving reads and
+ *       the live processor goes on writing them, then builds the copies' other indexes;</li>
+ *   <li>stops the live processor (and claims its segments from any other instance), replays the
+ *       events it had applied since, and puts the copies in the live tables' place in one
+ *       transaction; the live processor starts again from where it stopped, on the new tables (an
+ *       event both had applied is passed over: {@code stream_position});</li>
+ *   <li>compares the replaced tables with the new ones as they stood at the swap (a checksum each,
+ *       and the first differing rows when they differ), and drops the replaced ones.</li>
+ * </ol>
+ * A failure before the swap leaves the live model as it was. One rebuild of a read model runs at a
+ * time across instances (a PostgreSQL advisory lock held by the rebuild's session); a rebuild left
+ * unfinished by a stopped service is marked FAILED and its tables dropped at the next start.
+ * Progress and outcome are kept in {@code read_model.rebuild}.
  */
 @Component
 @EnableConfigurationProperties(AuditProperties.class)
@@ -52,12 +79,23 @@ class Rebuilds {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     private static final TypeReference<List<ModelChecksums.Difference>> DIFFERENCES = new TypeReference<>() {
     };
+    /** Events applied a transaction in the replay. */
+    private static final int CHUNK = 2_000;
+    /** The advisory-lock class of rebuilds (the second key is the group's hash). */
+    private static final int LOCK_CLASS = 0x7265_6231;
+    /** How long the swap waits for a table a reader holds before it lets the reads queued behind it go on. */
+    private static final Duration SWAP_LOCK_TIMEOUT = Duration.ofMillis(500);
+    /** How long the swap tries again while readers hold the tables. */
+    private static final Duration SWAP_PATIENCE = Duration.ofSeconds(60);
 
     private final EventProcessingConfiguration processing;
     private final ReadModels readModels;
     private final EventStore eventStore;
+    private final TokenStore tokenStore;
     private final ModelChecksums checksums;
     private final NamedParameterJdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final PlatformTransactionManager transactionManager;
     private final TransactionTemplate transactions;
     private final AuditProperties properties;
     private final Clock clock;
@@ -71,13 +109,17 @@ class Rebuilds {
     });
 
     Rebuilds(EventProcessingConfiguration processing, ReadModels readModels, EventStore eventStore,
-             ModelChecksums checksums, NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
-             AuditProperties properties, Clock clock, ProcessorLocks processorLocks) {
+             TokenStore tokenStore, ModelChecksums checksums, NamedParameterJdbcTemplate jdbc, DataSource dataSource,
+             PlatformTransactionManager transactions, AuditProperties properties, Clock clock,
+             ProcessorLocks processorLocks) {
         this.processing = processing;
         this.readModels = readModels;
         this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
         this.checksums = checksums;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transactionManager = transactions;
         this.transactions = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
@@ -104,15 +146,56 @@ class Rebuilds {
                 .toList();
     }
 
+    /**
+     * At the start: a rebuild that a stopped service left unfinished (no session holds its lock) is
+     * marked FAILED and the tables it had made are dropped; the live model was never touched by it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void clearUnfinished() {
+        for (ReadModel model : readModels.all()) {
+            try (Connection session = dataSource.getConnection()) {
+                if (tryLock(session, model.name())) {
+                    try {
+                        clearUnfinished(session, model);
+                    } finally {
+                        unlock(session, model.name());
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                log.warn("could not look for an unfinished rebuild of {}: {}", model.name(), e.toString());
+            }
+        }
+    }
+
+    /** With the group's lock held on {@code session}: no rebuild of it runs anywhere. */
+    private void clearUnfinished(Connection session, ReadModel model) {
+        new SideBySide(new JdbcTemplate(new SingleConnectionDataSource(session, true)), model).dropLeftovers();
+        int cleared = jdbc.update("""
+                UPDATE read_model.rebuild SET state = 'FAILED', finished_at = :at,
+                    failure = 'the query-service stopped before the rebuild finished; the live read model was left as it was'
+                WHERE processing_group = :group AND state NOT IN ('VERIFIED', 'FAILED')
+                """, new MapSqlParameterSource("group", model.name()).addValue("at", Timestamp.from(clock.instant())));
+        if (cleared > 0) {
+            log.info("{} unfinished rebuild(s) of {} marked FAILED", cleared, model.name());
+        }
+    }
+
     /** Starts a rebuild of the group's read model in the background; answers its id. */
     UUID start(String group, String requestedBy) {
-        readModels.find(group).orElseThrow(() -> new NotFound("read model", group));
+        ReadModel model = readModels.find(group).orElseThrow(() -> new NotFound("read model", group));
         StreamingEventProcessor processor = processor(group);
         if (!running.add(group)) {
             throw new AlreadyRunning(group);
         }
         UUID id = UUID.randomUUID();
+        Connection session = null;
         try {
+            // the rebuild's session is the service's own work (no request's time limits), held to its end
+            session = PoolPerPurpose.forProcessing(this::processingConnection);
+            if (!tryLock(session, group)) {
+                throw new AlreadyRunning(group);
+            }
+            clearUnfinished(session, model);
             long head = head();
             jdbc.update("""
                     INSERT INTO read_model.rebuild (rebuild_id, processing_group, state, requested_by, started_at,
@@ -120,63 +203,265 @@ class Rebuilds {
                     VALUES (:id, :group, 'STARTED', :by, :at, :head)
                     """, new MapSqlParameterSource("id", id).addValue("group", group).addValue("by", requestedBy)
                     .addValue("at", Timestamp.from(clock.instant())).addValue("head", head));
-            worker.execute(() -> run(id, group, processor, head));
-        } catch (RuntimeException e) {
+            Connection held = session;
+            worker.execute(() -> run(id, model, processor, head, held));
+        } catch (SQLException | RuntimeException e) {
             running.remove(group);
-            throw e;
+            close(session);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("no connection for the rebuild",
+                    (SQLException) e);
         }
         return id;
     }
 
-    private void run(UUID id, String group, StreamingEventProcessor processor, long head) {
+    private void run(UUID id, ReadModel model, StreamingEventProcessor processor, long head, Connection session) {
+        String group = model.name();
+        SideBySide tables = new SideBySide(new JdbcTemplate(new SingleConnectionDataSource(session, true)), model);
+        boolean swapped = false;
         try {
             awaitPosition(processor, head, properties.catchUpTimeout().toMillis());
-            // held from the shut-down to the start again: no restart after an error in between
-            ReentrantLock lock = processorLocks.of(group);
-            lock.lock();
-            try {
-                processor.shutDown();
-                try {
-                    ModelChecksums.Checksum before = transactions.execute(status -> {
-                        checksums.snapshot(id, group);
-                        return checksums.ofSnapshot(id);
-                    });
-                    update(id, Map.of("state", "REPLAYING", "checksum_before", before.sha256(),
-                            "rows_before", before.rows()));
-                    processor.resetTokens();
-                } finally {
-                    processor.start();
+            tables.create();
+            update(id, Map.of("state", "REPLAYING"));
+            long started = System.nanoTime();
+            try (SideBySideReplay replay = new SideBySideReplay(eventStore, model, tables.redirecting(dataSource), CHUNK,
+                    properties.replayTimeout(), stream -> deadLettered(group, stream), progress(id))) {
+                if (head >= 0) {
+                    replay.upTo(head);
                 }
-            } finally {
-                lock.unlock();
+                long replayed = System.nanoTime();
+                tables.finish();
+                log.info("rebuild {} of {}: replayed to position {} in {} ms, other indexes built in {} ms", id, group,
+                        replay.position(), (replayed - started) / 1_000_000, (System.nanoTime() - replayed) / 1_000_000);
+                Comparison comparison = swap(id, model, processor, tables, replay);
+                swapped = true;
+                tables.dropBefore();
+                verified(id, group, comparison);
             }
-            if (!awaitPosition(processor, head, properties.replayTimeout().toMillis())) {
-                throw new IllegalStateException("the replay did not reach position " + head + " within "
-                        + properties.replayTimeout());
-            }
-            ModelChecksums.Checksum after = checksums.ofLive(group);
-            Rebuild rebuild = find(id).orElseThrow();
-            boolean matches = after.sha256().equals(rebuild.checksumBefore());
-            // Equal checksums are equal dumps: the rows found on one side only are looked for (a
-            // comparison of every kept row with every live one) only when the checksums differ.
-            List<ModelChecksums.Difference> differences = matches ? List.of() : checksums.differences(id, group);
-            jdbc.update("""
-                    UPDATE read_model.rebuild SET state = 'VERIFIED', finished_at = :at, checksum_after = :after,
-                        rows_after = :rows, matches = :matches, differences = CAST(:differences AS jsonb)
-                    WHERE rebuild_id = :id
-                    """, new MapSqlParameterSource("id", id).addValue("at", Timestamp.from(clock.instant()))
-                    .addValue("after", after.sha256()).addValue("rows", after.rows()).addValue("matches", matches)
-                    .addValue("differences", json.writeValueAsString(differences)));
-            checksums.forget(id);
-            log.info("rebuild {} of {}: {}", id, group, matches ? "the rebuilt model equals the live one"
-                    : "the rebuilt model differs from the live one");
         } catch (Exception e) {
             log.warn("rebuild {} of {} failed", id, group, e);
-            update(id, Map.of("state", "FAILED", "failure", String.valueOf(e.getMessage())));
-            jdbc.update("UPDATE read_model.rebuild SET finished_at = :at WHERE rebuild_id = :id",
-                    new MapSqlParameterSource("id", id).addValue("at", Timestamp.from(clock.instant())));
+            jdbc.update("UPDATE read_model.rebuild SET state = 'FAILED', finished_at = :at, failure = :failure"
+                            + " WHERE rebuild_id = :id", new MapSqlParameterSource("id", id)
+                    .addValue("at", Timestamp.from(clock.instant())).addValue("failure", String.valueOf(e.getMessage())));
         } finally {
+            try {
+                if (!swapped) {
+                    tables.dropLeftovers();
+                }
+            } catch (RuntimeException e) {
+                log.warn("rebuild {} of {}: its tables are dropped at the next start ({})", id, group, e.toString());
+            }
+            unlock(session, group);
+            close(session);
             running.remove(group);
+        }
+    }
+
+    /**
+     * With the live processor stopped and its segments claimed: the rest of the replay, the swap,
+     * the live processor started again on the new tables, then the comparison of the replaced tables
+     * with the new ones as both stood at the swap.
+     */
+    private Comparison swap(UUID id, ReadModel model, StreamingEventProcessor processor, SideBySide tables,
+                            SideBySideReplay replay) throws Exception {
+        String group = model.name();
+        // the live processor close to the head, so that both models have the same events at the swap
+        awaitPosition(processor, head(), properties.catchUpTimeout().toMillis());
+        ReentrantLock lock = processorLocks.of(group);
+        lock.lock();
+        long stopping = System.nanoTime();
+        try {
+            processor.shutDown();
+            List<Integer> claimed = new ArrayList<>();
+            try {
+                TrackingToken[] live = claimSegments(processor.getName(), claimed);
+                long end = -1;
+                for (TrackingToken token : live) {
+                    end = Math.max(end, token == null ? -1 : token.position().orElse(-1));
+                }
+                if (end > replay.position()) {
+                    replay.upTo(end);
+                }
+                update(id, Map.of("state", "SWAPPING"));
+                swapTables(tables);
+                log.info("rebuild {} of {}: the live processor stopped, the replay went on to position {}"
+                        + " and the tables were swapped in {} ms", id, group, replay.position(),
+                        (System.nanoTime() - stopping) / 1_000_000);
+            } finally {
+                releaseSegments(processor.getName(), claimed);
+            }
+            // The comparison reads both models as they stood at the swap (one snapshot, taken before
+            // the live processor writes the new tables again), while the processor goes on.
+            TransactionTemplate snapshot = new TransactionTemplate(transactionManager);
+            snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            snapshot.setReadOnly(true);
+            return snapshot.execute(status -> {
+                jdbc.getJdbcTemplate().queryForObject("SELECT 1", Integer.class);
+                processor.start();
+                lock.unlock();
+                return compare(group, tables);
+            });
+        } finally {
+            if (!processor.isRunning()) {
+                processor.start();
+            }
+            if (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Claims every segment of the processor for this instance; answers their tokens. */
+    private TrackingToken[] claimSegments(String name, List<Integer> claimed) {
+        return transactions.execute(status -> {
+            int[] segments = tokenStore.fetchSegments(name);
+            TrackingToken[] tokens = new TrackingToken[segments.length];
+            for (int i = 0; i < segments.length; i++) {
+                try {
+                    tokens[i] = tokenStore.fetchToken(name, segments[i]);
+                } catch (UnableToClaimTokenException e) {
+                    throw new IllegalStateException("segment " + segments[i] + " of '" + name + "' is processed by"
+                            + " another query-service instance: rebuild while one instance runs the processors", e);
+                }
+                claimed.add(segments[i]);
+            }
+            return tokens;
+        });
+    }
+
+    private void releaseSegments(String name, List<Integer> claimed) {
+        for (int segment : claimed) {
+            try {
+                transactions.executeWithoutResult(status -> tokenStore.releaseClaim(name, segment));
+            } catch (RuntimeException e) {
+                log.info("segment {} of {} not released (its claim times out): {}", segment, name, e.toString());
+            }
+        }
+    }
+
+    /**
+     * The swap in one transaction. It needs each table to itself for a moment: a reader holding one
+     * makes it give up after {@code SWAP_LOCK_TIMEOUT} (the reads queued behind it go on) and try
+     * again, for {@code SWAP_PATIENCE} at most.
+     */
+    private void swapTables(SideBySide tables) throws InterruptedException {
+        long deadline = System.nanoTime() + SWAP_PATIENCE.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    JdbcTemplate inTransaction = jdbc.getJdbcTemplate();
+                    inTransaction.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT.toMillis() + "ms'");
+                    new SideBySide(inTransaction, tables.model()).swap();
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the tables of '" + tables.model().name() + "' stayed in use for "
+                            + SWAP_PATIENCE.toSeconds() + " s: the rebuilt tables did not take their place ("
+                            + e.getMessage() + ")", e);
+                }
+                log.info("the swap of {} waited too long for a lock (attempt {}); again", tables.model().name(), attempt);
+                Thread.sleep(Math.min(100L * attempt, 1_000L));
+            }
+        }
+    }
+
+    /** The replaced tables' checksum, the new ones', and the first rows found on one side only. */
+    private record Comparison(ModelChecksums.Checksum before, ModelChecksums.Checksum after,
+                              List<ModelChecksums.Difference> differences) {
+
+        boolean matches() {
+            return before.sha256().equals(after.sha256());
+        }
+    }
+
+    private Comparison compare(String group, SideBySide tables) {
+        ModelChecksums.Checksum before = checksums.of(tables.beforeSchema(), group);
+        ModelChecksums.Checksum after = checksums.of("read_model", group);
+        // Equal checksums are equal dumps: the rows found on one side only are looked for only when they differ.
+        boolean matches = after.sha256().equals(before.sha256());
+        return new Comparison(before, after, matches ? List.of() : checksums.differences(tables.beforeSchema(), group));
+    }
+
+    private void verified(UUID id, String group, Comparison comparison) throws JsonProcessingException {
+        jdbc.update("""
+                UPDATE read_model.rebuild SET state = 'VERIFIED', finished_at = :at, checksum_before = :before,
+                    rows_before = :rowsBefore, checksum_after = :after, rows_after = :rows, matches = :matches,
+                    differences = CAST(:differences AS jsonb)
+                WHERE rebuild_id = :id
+                """, new MapSqlParameterSource("id", id).addValue("at", Timestamp.from(clock.instant()))
+                .addValue("before", comparison.before().sha256()).addValue("rowsBefore", comparison.before().rows())
+                .addValue("after", comparison.after().sha256()).addValue("rows", comparison.after().rows())
+                .addValue("matches", comparison.matches())
+                .addValue("differences", json.writeValueAsString(comparison.differences())));
+        log.info("rebuild {} of {}: {}", id, group, comparison.matches()
+                ? "the rebuilt model equals the one it replaced" : "the rebuilt model differs from the one it replaced");
+    }
+
+    /** Whether the group's dead-letter queue holds the stream (the live model has set it aside). */
+    private boolean deadLettered(String group, String stream) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM read_model.dead_letter_entry
+                               WHERE processing_group = :group AND sequence_identifier = :stream)
+                """, Map.of("group", group, "stream", stream), Boolean.class));
+    }
+
+    /** Keeps the replay's progress in the rebuild's row, at most once a second. */
+    private SideBySideReplay.Progress progress(UUID id) {
+        long[] last = {0};
+        return (position, events) -> {
+            long now = System.nanoTime();
+            if (now - last[0] < 1_000_000_000L) {
+                return;
+            }
+            last[0] = now;
+            jdbc.update("UPDATE read_model.rebuild SET replayed_position = :position, replayed_events = :events"
+                    + " WHERE rebuild_id = :id", new MapSqlParameterSource("id", id).addValue("position", position)
+                    .addValue("events", events));
+        };
+    }
+
+    private Connection processingConnection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("no connection for the rebuild", e);
+        }
+    }
+
+    private static boolean tryLock(Connection session, String group) throws SQLException {
+        try (PreparedStatement lock = session.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+            lock.setInt(1, LOCK_CLASS);
+            lock.setString(2, group);
+            try (ResultSet result = lock.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection session, String group) {
+        try (PreparedStatement unlock = session.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+            unlock.setInt(1, LOCK_CLASS);
+            unlock.setString(2, group);
+            unlock.execute();
+        } catch (SQLException e) {
+            log.info("the rebuild lock of {} goes with its session: {}", group, e.toString());
+        }
+    }
+
+    private static void close(Connection session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (SQLException e) {
+                log.debug("closing the rebuild's session", e);
+            }
         }
     }
 
@@ -237,6 +522,8 @@ class Rebuilds {
                     instant(rs.getTimestamp("started_at")),
                     instant(rs.getTimestamp("finished_at")),
                     (Long) rs.getObject("head_position"),
+                    (Long) rs.getObject("replayed_position"),
+                    (Long) rs.getObject("replayed_events"),
                     (Long) rs.getObject("rows_before"),
                     (Long) rs.getObject("rows_after"),
                     rs.getString("checksum_before"),

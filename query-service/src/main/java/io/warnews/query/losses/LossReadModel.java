@@ -22,9 +22,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public final class LossReadModel {
 
-    /** The losses read model: its tables, a report before its figures, and its projection. */
+    /**
+     * The losses read model: its tables, a report before its figures, and its projection. The
+     * projection finds a report's current version and figures by their keys, the figures around a
+     * change by ledger and category ({@code loss_figure_ledger_category}) and the open anomalies by
+     * ledger ({@code loss_anomaly_ledger}); the other indexes serve the reads, and a rebuild builds
+     * them once its replay has filled the tables.
+     */
     public static final ReadModel MODEL = new ReadModel(ProcessingGroups.LOSSES,
-            List.of("loss_report", "loss_figure", "loss_anomaly"), LossReadModel::projection);
+            List.of("loss_report", "loss_figure", "loss_anomaly"), LossReadModel::projection,
+            List.of("loss_report_current", "loss_report_current_ledger", "loss_report_known", "loss_report_history",
+                    "loss_report_claimants", "loss_figure_newest", "loss_anomaly_conflict"));
 
     private LossReadModel() {
     }

@@ -15,8 +15,16 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * @param tables     the tables of schema {@code read_model} it writes, a referenced table before the tables
  *                   referring to it; its {@code stream_position} rows come with them
  * @param projection makes the projection writing through a template, e.g. into temporary copies
+ * @param laterIndexes indexes of those tables that only reads use, never the projection's own statements: a
+ *                   rebuild fills its new tables without them and builds them once, after the replay (each
+ *                   would otherwise be updated row by row); every other index is there from the start
  */
-public record ReadModel(String name, List<String> tables, Factory projection) {
+public record ReadModel(String name, List<String> tables, Factory projection, List<String> laterIndexes) {
+
+    /** A read model whose indexes are all there from a rebuild's start. */
+    public ReadModel(String name, List<String> tables, Factory projection) {
+        this(name, tables, projection, List.of());
+    }
 
     /** Makes a projection writing through {@code jdbc}; feed it with an {@code AnnotationEventHandlerAdapter}. */
     @FunctionalInterface
@@ -26,6 +34,7 @@ public record ReadModel(String name, List<String> tables, Factory projection) {
 
     public ReadModel {
         tables = List.copyOf(tables);
+        laterIndexes = List.copyOf(laterIndexes);
     }
 
     /**

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ReadModelsTest {
 
     private static final Set<String> BOOKKEEPING = Set.of("token_entry", "stream_position", "dead_letter_entry",
-            "rebuild", "rebuild_snapshot_row", "processing_node", "flyway_schema_history");
+            "rebuild", "processing_node", "flyway_schema_history");
 
     @Autowired
     ReadModels readModels;

@@ -1,0 +1,314 @@
+package io.warnews.query.audit;
+
+import io.warnews.query.processing.Isolation;
+import io.warnews.query.processing.ReadModel;
+import io.warnews.query.processing.StreamPositions;
+import io.warnews.query.processing.TransientFailures;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.HashSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A read model's projection, made anew over the rebuild's copies of its tables ({@link SideBySide}),
+ * fed from the first event of the store: a chunk of events a transaction, the projection's rows of
+ * a chunk collected and written together as in a processor's batch. The stream is read once, from
+ * the start up to a position, then on up to a later one.
+ * <p>
+ * A chunk that fails for a reason that says nothing about its events (the database away, a lock
+ * timeout) is applied again after a pause, until {@code patience} has passed without progress; a
+ * chunk that fails otherwise is applied again event by event to find the failing event: when the
+ * live model has set its stream aside too (the group's dead-letter queue holds it), the replay
+ * passes over that stream's events from there on, as the live processor does; otherwise the
+ * replay fails, naming the event (the rebuild then leaves the live model as it was).
+ */
+final class SideBySideReplay implements AutoCloseable {
+
+    /** The event that a replay could not apply, and why. */
+    static final class EventFailed extends RuntimeException {
+        EventFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Progress of the replay, reported after each chunk. */
+    @FunctionalInterface
+    interface Progress {
+        void applied(long position, long events);
+    }
+
+    private final BlockingStream<TrackedEventMessage<?>> stream;
+    private final ReadAhead readAhead;
+    private final AnnotationEventHandlerAdapter projection;
+    private final TransactionTemplate transactions;
+    private final int chunk;
+    private final Duration patience;
+    private final Progress progress;
+    private final Predicate<String> setAsideLive;
+    /** Streams whose events the replay passes over: one of them failed, as it did in the live model. */
+    private final Set<String> setAside = new HashSet<>();
+    private long position = -1;
+    private long events;
+
+    SideBySideReplay(EventStore eventStore, ReadModel model, DataSource copies, int chunk, Duration patience,
+                     Predicate<String> setAsideLive, Progress progress) {
+        this.setAsideLive = setAsideLive;
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(copies);
+        this.projection = new AnnotationEventHandlerAdapter(model.projection().create(jdbc, new StreamPositions(jdbc)));
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(copies));
+        this.chunk = chunk;
+        this.patience = patience;
+        this.progress = progress;
+        this.stream = eventStore.openStream(null);
+        this.readAhead = new ReadAhead(stream, 4 * chunk);
+    }
+
+    /** The position of the last event applied; -1 before the first. */
+    long position() {
+        return position;
+    }
+
+    /**
+     * Applies the events of the store in order up to position {@code head} (included), which must be
+     * an event that has been stored; an event beyond it is left for the next call.
+     */
+    void upTo(long head) throws InterruptedException {
+        List<TrackedEventMessage<?>> events = new ArrayList<>(chunk);
+        long idleSince = System.nanoTime();
+        while (position < head) {
+            TrackedEventMessage<?> next = readAhead.peek(250);
+            if (next == null) {
+                if (!events.isEmpty()) {
+                    apply(events);
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince > patience.toNanos()) {
+                    throw new IllegalStateException("the event store gave no event after position " + position
+                            + " for " + patience + " (the replay waits for position " + head + ")");
+                }
+                continue;
+            }
+            long at = positionOf(next);
+            if (at > head) {
+                break;
+            }
+            events.add(readAhead.take());
+            position = at;
+            if (events.size() >= chunk || position >= head) {
+                apply(events);
+                idleSince = System.nanoTime();
+            }
+        }
+        if (!events.isEmpty()) {
+            apply(events);
+        }
+    }
+
+    /**
+     * The store's events read, and their payloads deserialised, on a thread of their own while the
+     * replay writes the rows of those before: the database reads the next events while it writes.
+     */
+    private static final class ReadAhead {
+
+        private final BlockingStream<TrackedEventMessage<?>> stream;
+        private final BlockingQueue<TrackedEventMessage<?>> queue;
+        private final Thread reader;
+        private volatile boolean stopped;
+        private volatile Throwable failure;
+        private TrackedEventMessage<?> pending;
+
+        ReadAhead(BlockingStream<TrackedEventMessage<?>> stream, int capacity) {
+            this.stream = stream;
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.reader = new Thread(this::read, "rebuild-read-ahead");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read() {
+            try {
+                while (!stopped) {
+                    if (stream.hasNextAvailable(250, TimeUnit.MILLISECONDS)) {
+                        TrackedEventMessage<?> event = stream.nextAvailable();
+                        event.getPayload();
+                        event.getMetaData();
+                        while (!stopped && !queue.offer(event, 250, TimeUnit.MILLISECONDS)) {
+                            // the replay is busy: wait for room
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                failure = e;
+            }
+        }
+
+        /** The next event, left in place; null when none came within {@code millis}. */
+        TrackedEventMessage<?> peek(long millis) throws InterruptedException {
+            if (pending == null) {
+                pending = queue.poll(millis, TimeUnit.MILLISECONDS);
+            }
+            if (pending == null && failure != null) {
+                throw new IllegalStateException("reading the event store failed: " + failure.getMessage(), failure);
+            }
+            return pending;
+        }
+
+        TrackedEventMessage<?> take() {
+            TrackedEventMessage<?> next = pending;
+            pending = null;
+            return next;
+        }
+
+        void stop() {
+            stopped = true;
+            try {
+                reader.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static long positionOf(TrackedEventMessage<?> event) {
+        return event.trackingToken().position().orElseThrow(() -> new IllegalStateException(
+                "an event without a position: " + event.getIdentifier()));
+    }
+
+    /** Applies the chunk in one transaction (again after a transient failure), then empties it. */
+    private void apply(List<TrackedEventMessage<?>> chunkOfEvents) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long pause = 100;
+        while (true) {
+            try {
+                inOneTransaction(chunkOfEvents);
+                break;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    setAsideOrFail(chunkOfEvents, e);
+                    continue;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the database kept failing for " + patience
+                            + " while the replay applied the events after position " + positionOf(chunkOfEvents.get(0))
+                            + ": " + e.getMessage(), e);
+                }
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 5_000);
+            }
+        }
+        events += chunkOfEvents.size();
+        progress.applied(positionOf(chunkOfEvents.get(chunkOfEvents.size() - 1)), events);
+        chunkOfEvents.clear();
+    }
+
+    private void inOneTransaction(List<TrackedEventMessage<?>> chunkOfEvents) {
+        transactions.executeWithoutResult(status -> {
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(chunkOfEvents.get(0));
+            try {
+                for (TrackedEventMessage<?> event : chunkOfEvents) {
+                    if (projection.canHandle(event) && !setAside.contains(streamOf(event))) {
+                        projection.handle(event);
+                    }
+                }
+                unitOfWork.commit();
+            } catch (Exception e) {
+                if (unitOfWork.isActive()) {
+                    unitOfWork.rollback(e);
+                }
+                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * Applies the chunk's events again, each written before the next is handled ({@link Isolation}),
+     * in a transaction rolled back at the end, to find the one that fails. When its stream is set
+     * aside in the live model too (its dead-letter queue holds it), the replay passes over the
+     * stream's events from there on, as the live processor did; otherwise the replay fails, naming
+     * the event.
+     */
+    private void setAsideOrFail(List<TrackedEventMessage<?>> chunkOfEvents, RuntimeException failure) {
+        TrackedEventMessage<?>[] failing = {null};
+        Exception[] cause = {null};
+        try {
+            transactions.executeWithoutResult(status -> {
+                status.setRollbackOnly();
+                UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(chunkOfEvents.get(0));
+                try {
+                    for (TrackedEventMessage<?> event : chunkOfEvents) {
+                        failing[0] = event;
+                        if (projection.canHandle(event) && !setAside.contains(streamOf(event))) {
+                            Isolation.run(() -> projection.handle(event));
+                        }
+                    }
+                    failing[0] = null;
+                } catch (Exception e) {
+                    cause[0] = e;
+                } finally {
+                    unitOfWork.rollback();
+                }
+            });
+        } catch (RuntimeException e) {
+            cause[0] = cause[0] == null ? e : cause[0];
+        }
+        if (failing[0] != null && cause[0] != null) {
+            String stream = streamOf(failing[0]);
+            if (stream != null && !setAside.contains(stream) && setAsideLive.test(stream)) {
+                setAside.add(stream);
+                return;
+            }
+            throw new EventFailed("the replay could not apply the event at position " + positionOf(failing[0])
+                    + describe(failing[0]) + ": " + rootMessage(cause[0]), cause[0]);
+        }
+        throw new EventFailed("the replay could not apply the events after position "
+                + positionOf(chunkOfEvents.get(0)) + ": " + rootMessage(failure), failure);
+    }
+
+    private static String streamOf(TrackedEventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+    }
+
+    /** The streams the replay passed over (each set aside in the live model's dead-letter queue). */
+    Set<String> setAside() {
+        return Set.copyOf(setAside);
+    }
+
+    private static String describe(TrackedEventMessage<?> event) {
+        String type = " (" + event.getPayloadType().getSimpleName();
+        if (event instanceof DomainEventMessage<?> domain) {
+            return type + ", stream " + domain.getAggregateIdentifier() + " version " + domain.getSequenceNumber() + ")";
+        }
+        return type + ")";
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        readAhead.stop();
+        stream.close();
+    }
+}

@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long a rebuild waits: for the live processor to reach the head before its tables are
- * captured, and for the replay to reach that head again before the rebuilt tables are compared.
+ * How long a rebuild waits: for the live processor to reach the event store's head (before the
+ * replay, and again before the swap), and how long its replay may go without progress (no event
+ * coming, the database failing) before it fails.
  */
 @ConfigurationProperties("warnews.audit.rebuild")
 record AuditProperties(@DefaultValue("30s") Duration catchUpTimeout,

@@ -20,6 +20,7 @@ import java.util.UUID;
  *                       ({@code in: after}); empty when they match
  */
 record Rebuild(UUID rebuildId, String processingGroup, String state, String requestedBy, Instant startedAt,
-               Instant finishedAt, Long headPosition, Long replayedPosition, Long replayedEvents, Long rowsBefore, Long rowsAfter, String checksumBefore,
-               String checksumAfter, Boolean matches, List<ModelChecksums.Difference> differences, String failure) {
+               Instant finishedAt, Long headPosition, Long replayedPosition, Long replayedEvents, Long rowsBefore,
+               Long rowsAfter, String checksumBefore, String checksumAfter, Boolean matches,
+               List<ModelChecksums.Difference> differences, String failure) {
 }

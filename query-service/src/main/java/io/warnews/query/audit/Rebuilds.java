@@ -234,8 +234,15 @@ class Rebuilds {
                 }
                 long replayed = System.nanoTime();
                 tables.finish();
-                log.info("rebuild {} of {}: replayed to position {} in {} ms, other indexes built in {} ms", id, group,
-                        replay.position(), (replayed - started) / 1_000_000, (System.nanoTime() - replayed) / 1_000_000);
+                long indexed = System.nanoTime();
+                // what was recorded meanwhile, while the live processor still runs: the pause at the swap stays short
+                long now = head();
+                if (now > replay.position()) {
+                    replay.upTo(now);
+                }
+                log.info("rebuild {} of {}: replayed to position {} in {} ms, other indexes built in {} ms, then on to"
+                                + " position {} in {} ms", id, group, head, (replayed - started) / 1_000_000,
+                        (indexed - replayed) / 1_000_000, replay.position(), (System.nanoTime() - indexed) / 1_000_000);
                 Comparison comparison = swap(id, model, processor, tables, replay);
                 swapped = true;
                 tables.dropBefore();

@@ -141,6 +141,11 @@ public final class Rows {
     }
 
     private static void escape(StringBuilder text, String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0
+                && value.indexOf('\t') < 0) {
+            text.append(value);
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {

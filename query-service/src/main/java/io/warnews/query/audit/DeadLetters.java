@@ -54,7 +54,8 @@ class DeadLetters {
      * request asked for it.
      */
     Retried retry(String group, String sequenceId) {
-        return PoolPerPurpose.forProcessing(() -> retrying(group, sequenceId));
+        queueName(group);
+        return rebuilds.whileNotRebuilding(group, () -> PoolPerPurpose.forProcessing(() -> retrying(group, sequenceId)));
     }
 
     private Retried retrying(String group, String sequenceId) {
@@ -83,6 +84,11 @@ class DeadLetters {
 
     /** Drops every letter of the sequence: its events will not be applied. */
     int drop(String group, String sequenceId) {
+        queueName(group);
+        return rebuilds.whileNotRebuilding(group, () -> dropping(group, sequenceId));
+    }
+
+    private int dropping(String group, String sequenceId) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
         List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
         queue.deadLetterSequence(sequenceId).forEach(letters::add);

@@ -6,6 +6,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,6 +58,13 @@ class DeadLettersController {
             throw new BadParameter("sequenceId", "is required: the sequence (stream id) to drop");
         }
         return dropped(group, sequenceId);
+    }
+
+    @ExceptionHandler(Rebuilds.AlreadyRunning.class)
+    ProblemDetail rebuilding(Rebuilds.AlreadyRunning e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Read model busy");
+        return problem;
     }
 
     private Map<String, Object> dropped(String group, String sequenceId) {

@@ -61,7 +61,7 @@ class ProjectionsController {
     @ExceptionHandler(Rebuilds.AlreadyRunning.class)
     ProblemDetail alreadyRunning(Rebuilds.AlreadyRunning e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Rebuild already running");
+        problem.setTitle("Read model busy");
         return problem;
     }
 

@@ -8,8 +8,9 @@ import java.util.UUID;
  * A rebuild of one processing group's read model and its verification.
  *
  * @param state          STARTED (waiting for the live model to reach the head), REPLAYING (into the new tables,
- *                       beside the live ones), SWAPPING (the new tables taking the live ones' place), VERIFIED
- *                       (swapped and compared), FAILED (the live model left as it was)
+ *                       beside the live ones), SWAPPING (the new tables taking the live ones' place), SWAPPED (in
+ *                       place, being compared), VERIFIED (swapped and compared), FAILED (before SWAPPED: the live
+ *                       model left as it was; {@code failure} says which)
  * @param headPosition   the event store's head when the rebuild started
  * @param replayedPosition the position of the last event the replay has applied so far
  * @param replayedEvents the events the replay has read so far (those of other read models included)

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,10 +128,37 @@ class Rebuilds {
         this.processorLocks = processorLocks;
     }
 
-    /** Thrown when the group is already being rebuilt. */
+    /** Thrown when the group is already being rebuilt, or its dead letters retried or dropped. */
     static final class AlreadyRunning extends RuntimeException {
         AlreadyRunning(String group) {
-            super("a rebuild of '" + group + "' is already running");
+            super("'" + group + "' is being rebuilt, or its dead letters retried or dropped, right now:"
+                    + " try again once that has finished");
+        }
+    }
+
+    /**
+     * Runs {@code work} (a retry or a drop of the group's dead letters) holding the group's rebuild
+     * lock: a rebuild's replay decides from the dead-letter queue which streams to pass over, so the
+     * queue must not change under it. Refused ({@link AlreadyRunning}) while a rebuild runs.
+     */
+    <T> T whileNotRebuilding(String group, java.util.function.Supplier<T> work) {
+        if (running.contains(group)) {
+            throw new AlreadyRunning(group);
+        }
+        Connection session = PoolPerPurpose.forProcessing(this::processingConnection);
+        try {
+            if (!tryLock(session, group)) {
+                throw new AlreadyRunning(group);
+            }
+            try {
+                return work.get();
+            } finally {
+                unlock(session, group);
+            }
+        } catch (SQLException e) {
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("no connection for the rebuild lock", e);
+        } finally {
+            close(session);
         }
     }
 
@@ -173,7 +201,11 @@ class Rebuilds {
         new SideBySide(new JdbcTemplate(new SingleConnectionDataSource(session, true)), model).dropLeftovers();
         int cleared = jdbc.update("""
                 UPDATE read_model.rebuild SET state = 'FAILED', finished_at = :at,
-                    failure = 'the query-service stopped before the rebuild finished; the live read model was left as it was'
+                    failure = CASE state
+                        WHEN 'SWAPPED' THEN 'the query-service stopped after the rebuilt tables took the live ones'' place,'
+                            || ' before they were compared'
+                        ELSE 'the query-service stopped before the rebuild finished; the live read model was left as it was'
+                    END
                 WHERE processing_group = :group AND state NOT IN ('VERIFIED', 'FAILED')
                 """, new MapSqlParameterSource("group", model.name()).addValue("at", Timestamp.from(clock.instant())));
         if (cleared > 0) {
@@ -190,12 +222,14 @@ class Rebuilds {
         }
         UUID id = UUID.randomUUID();
         Connection session = null;
+        boolean locked = false;
         try {
             // the rebuild's session is the service's own work (no request's time limits), held to its end
             session = PoolPerPurpose.forProcessing(this::processingConnection);
             if (!tryLock(session, group)) {
                 throw new AlreadyRunning(group);
             }
+            locked = true;
             clearUnfinished(session, model);
             long head = head();
             jdbc.update("""
@@ -208,6 +242,9 @@ class Rebuilds {
             worker.execute(() -> run(id, model, processor, head, held));
         } catch (SQLException | RuntimeException e) {
             running.remove(group);
+            if (locked) {
+                unlock(session, group);
+            }
             close(session);
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
@@ -221,14 +258,16 @@ class Rebuilds {
     private void run(UUID id, ReadModel model, StreamingEventProcessor processor, long head, Connection session) {
         String group = model.name();
         SideBySide tables = new SideBySide(new JdbcTemplate(new SingleConnectionDataSource(session, true)), model);
-        boolean swapped = false;
+        boolean[] swapped = {false};
+        Comparison comparison = null;
+        String failure = null;
         try {
             awaitPosition(processor, head, properties.catchUpTimeout().toMillis());
             tables.create();
             update(id, Map.of("state", "REPLAYING"));
             long started = System.nanoTime();
             try (SideBySideReplay replay = new SideBySideReplay(eventStore, model, tables.redirecting(dataSource), CHUNK,
-                    properties.replayTimeout(), stream -> deadLettered(group, stream), progress(id))) {
+                    properties.replayTimeout(), stream -> firstSetAside(group, stream), progress(id))) {
                 if (head >= 0) {
                     replay.upTo(head);
                 }
@@ -243,21 +282,16 @@ class Rebuilds {
                 log.info("rebuild {} of {}: replayed to position {} in {} ms, other indexes built in {} ms, then on to"
                                 + " position {} in {} ms", id, group, head, (replayed - started) / 1_000_000,
                         (indexed - replayed) / 1_000_000, replay.position(), (System.nanoTime() - indexed) / 1_000_000);
-                Comparison comparison = swap(id, model, processor, tables, replay);
-                swapped = true;
-                tables.dropBefore();
-                verified(id, group, comparison);
+                comparison = swap(id, model, processor, tables, replay, session, swapped);
             }
         } catch (Exception e) {
             log.warn("rebuild {} of {} failed", id, group, e);
-            jdbc.update("UPDATE read_model.rebuild SET state = 'FAILED', finished_at = :at, failure = :failure"
-                            + " WHERE rebuild_id = :id", new MapSqlParameterSource("id", id)
-                    .addValue("at", Timestamp.from(clock.instant())).addValue("failure", String.valueOf(e.getMessage())));
+            failure = swapped[0]
+                    ? "the rebuilt tables took the live ones' place, but their comparison failed: " + e.getMessage()
+                    : String.valueOf(e.getMessage());
         } finally {
             try {
-                if (!swapped) {
-                    tables.dropLeftovers();
-                }
+                tables.dropLeftovers();
             } catch (RuntimeException e) {
                 log.warn("rebuild {} of {}: its tables are dropped at the next start ({})", id, group, e.toString());
             }
@@ -265,24 +299,38 @@ class Rebuilds {
             close(session);
             running.remove(group);
         }
+        // the outcome is written once the rebuild has let go of everything: whoever reads it can go on
+        try {
+            if (comparison != null) {
+                verified(id, group, comparison);
+            } else {
+                jdbc.update("UPDATE read_model.rebuild SET state = 'FAILED', finished_at = :at, failure = :failure"
+                                + " WHERE rebuild_id = :id", new MapSqlParameterSource("id", id)
+                        .addValue("at", Timestamp.from(clock.instant())).addValue("failure", failure));
+            }
+        } catch (RuntimeException | JsonProcessingException e) {
+            log.warn("rebuild {} of {}: its outcome was not written ({}); the next start marks it", id, group,
+                    e.toString());
+        }
     }
 
     /**
-     * With the live processor stopped and its segments claimed: the rest of the replay, the swap,
-     * the live processor started again on the new tables, then the comparison of the replaced tables
-     * with the new ones as both stood at the swap.
+     * With the live processor stopped and its segments claimed: the rest of the replay, the swap
+     * (with the processor's tokens set to the replay's, so that it goes on with exactly the events
+     * the replay has not applied), the live processor started again on the new tables, then the
+     * comparison of the replaced tables with the new ones as both stood at the swap.
      */
     private Comparison swap(UUID id, ReadModel model, StreamingEventProcessor processor, SideBySide tables,
-                            SideBySideReplay replay) throws Exception {
+                            SideBySideReplay replay, Connection session, boolean[] swapped) throws Exception {
         String group = model.name();
         // the live processor close to the head, so that both models have the same events at the swap
         awaitPosition(processor, head(), properties.catchUpTimeout().toMillis());
         ReentrantLock lock = processorLocks.of(group);
         lock.lock();
         long stopping = System.nanoTime();
+        List<Integer> claimed = new ArrayList<>();
         try {
             processor.shutDown();
-            List<Integer> claimed = new ArrayList<>();
             try {
                 TrackingToken[] live = claimSegments(processor.getName(), claimed);
                 long end = -1;
@@ -293,24 +341,26 @@ class Rebuilds {
                     replay.upTo(end);
                 }
                 update(id, Map.of("state", "SWAPPING"));
-                swapTables(tables);
+                swapTables(id, tables, processor.getName(), claimed, replay.token(), session);
+                swapped[0] = true;
                 log.info("rebuild {} of {}: the live processor stopped, the replay went on to position {}"
                         + " and the tables were swapped in {} ms", id, group, replay.position(),
                         (System.nanoTime() - stopping) / 1_000_000);
+                // The comparison reads both models as they stood at the swap (one snapshot, taken before
+                // anyone writes the new tables), while the processor goes on.
+                TransactionTemplate snapshot = new TransactionTemplate(transactionManager);
+                snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+                snapshot.setReadOnly(true);
+                return snapshot.execute(status -> {
+                    jdbc.getJdbcTemplate().queryForObject("SELECT 1", Integer.class);
+                    releaseSegments(processor.getName(), claimed);
+                    processor.start();
+                    lock.unlock();
+                    return compare(group, tables);
+                });
             } finally {
                 releaseSegments(processor.getName(), claimed);
             }
-            // The comparison reads both models as they stood at the swap (one snapshot, taken before
-            // the live processor writes the new tables again), while the processor goes on.
-            TransactionTemplate snapshot = new TransactionTemplate(transactionManager);
-            snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-            snapshot.setReadOnly(true);
-            return snapshot.execute(status -> {
-                jdbc.getJdbcTemplate().queryForObject("SELECT 1", Integer.class);
-                processor.start();
-                lock.unlock();
-                return compare(group, tables);
-            });
         } finally {
             if (!processor.isRunning()) {
                 processor.start();
@@ -339,34 +389,54 @@ class Rebuilds {
         });
     }
 
+    /** Releases the claims (each in a transaction of its own, outside the caller's). */
     private void releaseSegments(String name, List<Integer> claimed) {
+        TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         for (int segment : claimed) {
             try {
-                transactions.executeWithoutResult(status -> tokenStore.releaseClaim(name, segment));
+                ownTransaction.executeWithoutResult(status -> tokenStore.releaseClaim(name, segment));
             } catch (RuntimeException e) {
                 log.info("segment {} of {} not released (its claim times out): {}", segment, name, e.toString());
             }
         }
+        claimed.clear();
     }
 
     /**
-     * The swap in one transaction. It needs each table to itself for a moment: a reader holding one
-     * makes it give up after {@code SWAP_LOCK_TIMEOUT} (the reads queued behind it go on) and try
-     * again, for {@code SWAP_PATIENCE} at most.
+     * The swap in one transaction: the tables, the claimed segments' tokens set to the replay's, and
+     * the rebuild's state {@code SWAPPED}. It needs each table to itself for a moment: a reader
+     * holding one makes it give up after {@code SWAP_LOCK_TIMEOUT} (the reads queued behind it go on)
+     * and try again, for {@code SWAP_PATIENCE} at most. A commit whose outcome was not heard is
+     * looked up before trying again.
      */
-    private void swapTables(SideBySide tables) throws InterruptedException {
+    private void swapTables(UUID id, SideBySide tables, String processorName, List<Integer> segments,
+                            TrackingToken replayed, Connection session) throws InterruptedException {
         long deadline = System.nanoTime() + SWAP_PATIENCE.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
+                // the rebuild's session (and with it the rebuild's lock) is still there
+                try (Statement alive = session.createStatement()) {
+                    alive.execute("SELECT 1");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("the rebuild's database session was lost: " + e.getMessage(), e);
+                }
                 transactions.executeWithoutResult(status -> {
                     JdbcTemplate inTransaction = jdbc.getJdbcTemplate();
                     inTransaction.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT.toMillis() + "ms'");
                     new SideBySide(inTransaction, tables.model()).swap();
+                    for (int segment : segments) {
+                        tokenStore.storeToken(replayed, processorName, segment);
+                    }
+                    update(id, Map.of("state", "SWAPPED"));
                 });
                 return;
             } catch (RuntimeException e) {
                 if (!TransientFailures.isTransient(e)) {
                     throw e;
+                }
+                if (find(id).map(rebuild -> rebuild.state().equals("SWAPPED")).orElse(false)) {
+                    return;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the tables of '" + tables.model().name() + "' stayed in use for "
@@ -414,12 +484,13 @@ class Rebuilds {
                 ? "the rebuilt model equals the one it replaced" : "the rebuilt model differs from the one it replaced");
     }
 
-    /** Whether the group's dead-letter queue holds the stream (the live model has set it aside). */
-    private boolean deadLettered(String group, String stream) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM read_model.dead_letter_entry
-                               WHERE processing_group = :group AND sequence_identifier = :stream)
-                """, Map.of("group", group, "stream", stream), Boolean.class));
+    /** The first version of the stream that the group's dead-letter queue holds (the live model has set it aside from there). */
+    private OptionalLong firstSetAside(String group, String stream) {
+        Long first = jdbc.queryForObject("""
+                SELECT min(sequence_number) FROM read_model.dead_letter_entry
+                WHERE processing_group = :group AND sequence_identifier = :stream
+                """, Map.of("group", group, "stream", stream), Long.class);
+        return first == null ? OptionalLong.empty() : OptionalLong.of(first);
     }
 
     /** Keeps the replay's progress in the rebuild's row, at most once a second. */

@@ -7,17 +7,20 @@ import io.warnews.query.processing.TransientFailures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -60,14 +63,16 @@ final class SideBySideReplay implements AutoCloseable {
     private final int chunk;
     private final Duration patience;
     private final Progress progress;
-    private final Predicate<String> setAsideLive;
-    /** Streams whose events the replay passes over: one of them failed, as it did in the live model. */
-    private final Set<String> setAside = new HashSet<>();
+    /** The first version of a stream that the live model has set aside (its dead-letter queue holds it), if any. */
+    private final Function<String, OptionalLong> setAsideLive;
+    /** Streams whose events the replay passes over from a version on: as the live model does. */
+    private final Map<String, Long> setAside = new HashMap<>();
+    private TrackingToken lastToken;
     private long position = -1;
     private long events;
 
     SideBySideReplay(EventStore eventStore, ReadModel model, DataSource copies, int chunk, Duration patience,
-                     Predicate<String> setAsideLive, Progress progress) {
+                     Function<String, OptionalLong> setAsideLive, Progress progress) {
         this.setAsideLive = setAsideLive;
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(copies);
         this.projection = new AnnotationEventHandlerAdapter(model.projection().create(jdbc, new StreamPositions(jdbc)));
@@ -214,6 +219,7 @@ final class SideBySideReplay implements AutoCloseable {
             }
         }
         events += chunkOfEvents.size();
+        lastToken = chunkOfEvents.get(chunkOfEvents.size() - 1).trackingToken();
         progress.applied(positionOf(chunkOfEvents.get(chunkOfEvents.size() - 1)), events);
         chunkOfEvents.clear();
     }
@@ -223,7 +229,7 @@ final class SideBySideReplay implements AutoCloseable {
             UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(chunkOfEvents.get(0));
             try {
                 for (TrackedEventMessage<?> event : chunkOfEvents) {
-                    if (projection.canHandle(event) && !setAside.contains(streamOf(event))) {
+                    if (projection.canHandle(event) && !setAside(event)) {
                         projection.handle(event);
                     }
                 }
@@ -254,7 +260,7 @@ final class SideBySideReplay implements AutoCloseable {
                 try {
                     for (TrackedEventMessage<?> event : chunkOfEvents) {
                         failing[0] = event;
-                        if (projection.canHandle(event) && !setAside.contains(streamOf(event))) {
+                        if (projection.canHandle(event) && !setAside(event)) {
                             Isolation.run(() -> projection.handle(event));
                         }
                     }
@@ -269,10 +275,12 @@ final class SideBySideReplay implements AutoCloseable {
             cause[0] = cause[0] == null ? e : cause[0];
         }
         if (failing[0] != null && cause[0] != null) {
-            String stream = streamOf(failing[0]);
-            if (stream != null && !setAside.contains(stream) && setAsideLive.test(stream)) {
-                setAside.add(stream);
-                return;
+            if (failing[0] instanceof DomainEventMessage<?> domain && !setAside(domain)) {
+                OptionalLong live = setAsideLive.apply(domain.getAggregateIdentifier());
+                if (live.isPresent() && live.getAsLong() <= domain.getSequenceNumber()) {
+                    setAside.put(domain.getAggregateIdentifier(), live.getAsLong());
+                    return;
+                }
             }
             throw new EventFailed("the replay could not apply the event at position " + positionOf(failing[0])
                     + describe(failing[0]) + ": " + rootMessage(cause[0]), cause[0]);
@@ -281,13 +289,21 @@ final class SideBySideReplay implements AutoCloseable {
                 + positionOf(chunkOfEvents.get(0)) + ": " + rootMessage(failure), failure);
     }
 
-    private static String streamOf(TrackedEventMessage<?> event) {
-        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+    /** Whether the event's stream is set aside from a version at or before the event's. */
+    private boolean setAside(EventMessage<?> event) {
+        if (!(event instanceof DomainEventMessage<?> domain)) {
+            return false;
+        }
+        Long from = setAside.get(domain.getAggregateIdentifier());
+        return from != null && domain.getSequenceNumber() >= from;
     }
 
-    /** The streams the replay passed over (each set aside in the live model's dead-letter queue). */
-    Set<String> setAside() {
-        return Set.copyOf(setAside);
+    /**
+     * The token of the last event the replay has applied (or passed over): every event it covers is
+     * in the copies, every other one is not. Null before the first.
+     */
+    TrackingToken token() {
+        return lastToken;
     }
 
     private static String describe(TrackedEventMessage<?> event) {

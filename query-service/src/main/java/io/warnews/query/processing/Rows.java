@@ -1,7 +1,8 @@
 package io.warnews.query.processing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -80,7 +81,10 @@ public final class Rows {
             String sql = connection.nativeSQL("COPY read_model." + table + " (" + String.join(", ", columns)
                     + ") FROM STDIN");
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text));
+                // as UTF-8 bytes (the driver's client encoding): a Reader would be encoded piece by piece, and a
+                // character outside the Basic Multilingual Plane cut between two pieces would be lost
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql,
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new SQLException("COPY into " + table + " failed", e);
             }

@@ -20,6 +20,7 @@ import io.warnews.events.LossesReported;
 import io.warnews.events.Qualifier;
 import io.warnews.events.WorldDate;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
@@ -174,8 +175,9 @@ class AuditRebuildTest {
         String poisoned = story.conflictId() + "/losses/RU/poisoned";
         jdbc.execute("ALTER TABLE read_model.loss_figure ADD CONSTRAINT no_poison CHECK (value <> 666666) NOT VALID");
         try {
-            writer.append(poisoned, report(poisoned, 1, 666_666));
-            writer.append(poisoned, report(poisoned, 2, 1_000));
+            writer.append(poisoned, report(poisoned, 1, 900));
+            writer.append(poisoned, report(poisoned, 2, 666_666));
+            writer.append(poisoned, report(poisoned, 3, 1_000));
             awaitDeadLetters(poisoned, 2);
 
             Map<String, Object> rebuild = rebuilt("losses");
@@ -185,13 +187,76 @@ class AuditRebuildTest {
                     + " WHERE sequence_identifier = ?", Long.class, poisoned)).isEqualTo(2);
         } finally {
             jdbc.execute("ALTER TABLE read_model.loss_figure DROP CONSTRAINT IF EXISTS no_poison");
+            // the rebuild has let go of the dead letters once its outcome is written
+            http.perform(post("/api/audit/dead-letters/losses/retry").with(AUDITOR))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.succeeded").value(1));
         }
-        http.perform(post("/api/audit/dead-letters/losses/retry").with(AUDITOR))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.succeeded").value(1));
         http.perform(get("/api/conflicts/" + story.conflictId() + "/losses/RU/PERSONNEL/series")
                         .param("claimant", "poisoned"))
-                .andExpect(jsonPath("$.points.length()").value(2));
+                .andExpect(jsonPath("$.points.length()").value(3));
+    }
+
+    /** A retry or a drop of dead letters while the read model is being rebuilt is refused with 409, and changes nothing. */
+    @Test
+    void deadLettersAreLeftAloneWhileTheReadModelIsRebuilt() throws Exception {
+        try (Connection rebuild = dataSource.getConnection(); Statement lock = rebuild.createStatement()) {
+            // what a rebuild holds while it runs, here or in another instance
+            lock.execute("SELECT pg_advisory_lock(" + 0x7265_6231 + ", hashtext('losses'))");
+            http.perform(post("/api/audit/dead-letters/losses/retry").with(AUDITOR))
+                    .andExpect(status().isConflict())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("being rebuilt")));
+            http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .delete("/api/audit/dead-letters/losses").param("sequenceId", story.ruLedger()).with(AUDITOR))
+                    .andExpect(status().isConflict());
+            lock.execute("SELECT pg_advisory_unlock(" + 0x7265_6231 + ", hashtext('losses'))");
+        }
+        http.perform(post("/api/audit/dead-letters/losses/retry").with(AUDITOR)).andExpect(status().isOk());
+    }
+
+    /**
+     * An event whose transaction was still open when the replay read past its position, and that
+     * commits during the rebuild, is in the read model after the swap.
+     */
+    @Test
+    void anEventCommittedLateDuringTheRebuildIsInTheRebuiltModel() throws Exception {
+        EventStoreWriter writer = new EventStoreWriter(context);
+        String late = story.conflictId() + "/losses/RU/late";
+        try (Connection open = dataSource.getConnection()) {
+            open.setAutoCommit(false);
+            try (PreparedStatement insert = open.prepareStatement("""
+                    INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
+                        type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                    SELECT gen_random_uuid()::text, ?, 0, type, time_stamp, payload_type, payload_revision,
+                        jsonb_set(jsonb_set(jsonb_set(payload::jsonb, '{ledgerId}', to_jsonb(?::text)),
+                            '{claimant}', '"late"'), '{reportId}', '"late-1"')::text, meta_data
+                    FROM event_store.domain_event_entry
+                    WHERE aggregate_identifier = ? AND payload_type LIKE '%LossesReported'
+                    """)) {
+                insert.setString(1, late);
+                insert.setString(2, late);
+                insert.setString(3, story.ruLedger());
+                assertThat(insert.executeUpdate()).isOne();
+            }
+            String after = story.conflictId() + "/losses/RU/after-the-late-one";
+            String last = null;
+            for (int day = 1; day <= 20; day++) {
+                last = writer.append(after, report(after, day, 1_000L + day));
+            }
+            http.perform(get("/api/conflicts/" + story.conflictId() + "/losses").param("waitFor", last)
+                    .param("waitMillis", "10000")).andExpect(status().isOk());
+            String id = startRebuild("losses");
+            awaitState("losses", id, "REPLAYING");
+            open.commit();
+            Map<String, Object> rebuild = awaitFinished("losses", id);
+            assertThat(rebuild).containsEntry("state", "VERIFIED");
+        }
+        http.perform(get("/api/conflicts/" + story.conflictId() + "/losses/RU/PERSONNEL/series")
+                        .param("claimant", "late").param("waitFor", late + "@0").param("waitMillis", "10000"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.points.length()").value(1))
+                .andExpect(jsonPath("$.points[0].value").value(1_000_340));
     }
 
     /**

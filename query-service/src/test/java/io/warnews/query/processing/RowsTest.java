@@ -75,6 +75,27 @@ class RowsTest {
         assertThat(copied).isEmpty();
     }
 
+    /**
+     * The driver sends a copy's text in pieces: a character outside the Basic Multilingual Plane (two
+     * UTF-16 units) that falls across two pieces must arrive whole.
+     */
+    @Test
+    void charactersOutsideTheBasicPlaneArriveWhole() {
+        String faces = "\uD83D\uDE00".repeat(40_000);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < Rows.COPY_FROM; i++) {
+            rows.add(new Object[] {"row-" + i, "x".repeat(i % 2) + faces});
+        }
+        List<String> stored = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("CREATE TABLE read_model.rows_faces (id TEXT PRIMARY KEY, label TEXT)");
+            Rows.insert(jdbc, "rows_faces", List.of("id", "label"), rows, "");
+            return jdbc.queryForList("SELECT label FROM read_model.rows_faces ORDER BY id", String.class);
+        });
+        assertThat(stored).hasSize(rows.size()).allSatisfy(label -> assertThat(label).endsWith(faces)
+                .doesNotContain("?").hasSizeBetween(faces.length(), faces.length() + 1));
+    }
+
     @Test
     void aValueOfAnotherKindGoesAsAParameter() {
         List<Object[]> rows = new ArrayList<>();

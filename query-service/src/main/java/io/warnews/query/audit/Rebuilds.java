@@ -87,6 +87,8 @@ class Rebuilds {
     private static final int LOCK_CLASS = 0x7265_6231;
     /** How long the swap waits for a table a reader holds before it lets the reads queued behind it go on. */
     private static final Duration SWAP_LOCK_TIMEOUT = Duration.ofMillis(500);
+    /** How long a retry or a drop of dead letters waits for the group's rebuild lock before it is refused. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
     /** How long the swap tries again while readers hold the tables. */
     private static final Duration SWAP_PATIENCE = Duration.ofSeconds(60);
 
@@ -128,6 +130,13 @@ class Rebuilds {
         this.processorLocks = processorLocks;
     }
 
+    /** The rebuild's own session is gone: it must not go on (another may start meanwhile). */
+    private static final class SessionLost extends RuntimeException {
+        SessionLost(String message) {
+            super(message);
+        }
+    }
+
     /** Thrown when the group is already being rebuilt, or its dead letters retried or dropped. */
     static final class AlreadyRunning extends RuntimeException {
         AlreadyRunning(String group) {
@@ -142,13 +151,15 @@ class Rebuilds {
      * queue must not change under it. Refused ({@link AlreadyRunning}) while a rebuild runs.
      */
     <T> T whileNotRebuilding(String group, java.util.function.Supplier<T> work) {
-        if (running.contains(group)) {
-            throw new AlreadyRunning(group);
-        }
         Connection session = PoolPerPurpose.forProcessing(this::processingConnection);
         try {
-            if (!tryLock(session, group)) {
-                throw new AlreadyRunning(group);
+            // a rebuild that is writing its outcome lets go within moments: wait for that, not longer
+            long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+            while (!tryLock(session, group)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AlreadyRunning(group);
+                }
+                Thread.sleep(50);
             }
             try {
                 return work.get();
@@ -157,6 +168,9 @@ class Rebuilds {
             }
         } catch (SQLException e) {
             throw new org.springframework.jdbc.CannotGetJdbcConnectionException("no connection for the rebuild lock", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AlreadyRunning(group);
         } finally {
             close(session);
         }
@@ -284,7 +298,7 @@ class Rebuilds {
                         (indexed - replayed) / 1_000_000, replay.position(), (System.nanoTime() - indexed) / 1_000_000);
                 comparison = swap(id, model, processor, tables, replay, session, swapped);
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             log.warn("rebuild {} of {} failed", id, group, e);
             failure = swapped[0]
                     ? "the rebuilt tables took the live ones' place, but their comparison failed: " + e.getMessage()
@@ -295,22 +309,37 @@ class Rebuilds {
             } catch (RuntimeException e) {
                 log.warn("rebuild {} of {}: its tables are dropped at the next start ({})", id, group, e.toString());
             }
+            // the outcome is written while the rebuild still holds its lock (no other rebuild of the
+            // group can start and mark this one), then everything is let go
+            outcome(id, group, comparison, failure);
             unlock(session, group);
             close(session);
             running.remove(group);
         }
-        // the outcome is written once the rebuild has let go of everything: whoever reads it can go on
-        try {
-            if (comparison != null) {
-                verified(id, group, comparison);
-            } else {
-                jdbc.update("UPDATE read_model.rebuild SET state = 'FAILED', finished_at = :at, failure = :failure"
-                                + " WHERE rebuild_id = :id", new MapSqlParameterSource("id", id)
-                        .addValue("at", Timestamp.from(clock.instant())).addValue("failure", failure));
+    }
+
+    /** Writes the rebuild's outcome; tried three times, then left to the next start. */
+    private void outcome(UUID id, String group, Comparison comparison, String failure) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                if (comparison != null) {
+                    verified(id, group, comparison);
+                } else {
+                    jdbc.update("UPDATE read_model.rebuild SET state = 'FAILED', finished_at = :at, failure = :failure"
+                                    + " WHERE rebuild_id = :id", new MapSqlParameterSource("id", id)
+                            .addValue("at", Timestamp.from(clock.instant())).addValue("failure", failure));
+                }
+                return;
+            } catch (RuntimeException | JsonProcessingException e) {
+                log.warn("rebuild {} of {}: its outcome was not written (attempt {}): {}", id, group, attempt,
+                        e.toString());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-        } catch (RuntimeException | JsonProcessingException e) {
-            log.warn("rebuild {} of {}: its outcome was not written ({}); the next start marks it", id, group,
-                    e.toString());
         }
     }
 
@@ -341,7 +370,7 @@ class Rebuilds {
                     replay.upTo(end);
                 }
                 update(id, Map.of("state", "SWAPPING"));
-                swapTables(id, tables, processor.getName(), claimed, replay.token(), session);
+                swapTables(id, tables, processor.getName(), claimed, replay.token(), replay.passedOver(), session);
                 swapped[0] = true;
                 log.info("rebuild {} of {}: the live processor stopped, the replay went on to position {}"
                         + " and the tables were swapped in {} ms", id, group, replay.position(),
@@ -411,7 +440,8 @@ class Rebuilds {
      * looked up before trying again.
      */
     private void swapTables(UUID id, SideBySide tables, String processorName, List<Integer> segments,
-                            TrackingToken replayed, Connection session) throws InterruptedException {
+                            TrackingToken replayed, List<SideBySideReplay.PassedOver> passedOver, Connection session)
+            throws InterruptedException {
         long deadline = System.nanoTime() + SWAP_PATIENCE.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -419,10 +449,13 @@ class Rebuilds {
                 try (Statement alive = session.createStatement()) {
                     alive.execute("SELECT 1");
                 } catch (SQLException e) {
-                    throw new IllegalStateException("the rebuild's database session was lost: " + e.getMessage(), e);
+                    // not retried: without its session the rebuild no longer holds its lock
+                    throw new SessionLost("the rebuild's database session (which holds its lock) was lost: "
+                            + e.getMessage());
                 }
                 transactions.executeWithoutResult(status -> {
                     JdbcTemplate inTransaction = jdbc.getJdbcTemplate();
+                    requireSetAsideLive(tables.model().name(), passedOver);
                     inTransaction.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT.toMillis() + "ms'");
                     new SideBySide(inTransaction, tables.model()).swap();
                     for (int segment : segments) {
@@ -432,7 +465,7 @@ class Rebuilds {
                 });
                 return;
             } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e)) {
+                if (e instanceof SessionLost || !TransientFailures.isTransient(e)) {
                     throw e;
                 }
                 if (find(id).map(rebuild -> rebuild.state().equals("SWAPPED")).orElse(false)) {
@@ -484,6 +517,26 @@ class Rebuilds {
                 ? "the rebuilt model equals the one it replaced" : "the rebuilt model differs from the one it replaced");
     }
 
+    /**
+     * Every event the replay passed over (its stream set aside) must be in the group's dead-letter
+     * queue: after the swap the live processor goes on from the replay's token, so an event it had not
+     * set aside itself yet (it was behind the replay) would be in neither model. Then the rebuild
+     * fails instead, before the swap; started again, it finds the event set aside.
+     */
+    private void requireSetAsideLive(String group, List<SideBySideReplay.PassedOver> passedOver) {
+        for (SideBySideReplay.PassedOver event : passedOver) {
+            Long letters = jdbc.queryForObject("""
+                    SELECT count(*) FROM read_model.dead_letter_entry
+                    WHERE processing_group = :group AND sequence_identifier = :stream AND sequence_number = :version
+                    """, Map.of("group", group, "stream", event.stream(), "version", event.version()), Long.class);
+            if (letters == null || letters == 0) {
+                throw new IllegalStateException("the replay passed over version " + event.version() + " of stream "
+                        + event.stream() + " (set aside in the live read model), which the live processor had not set"
+                        + " aside yet: the live read model was left as it was; start the rebuild again");
+            }
+        }
+    }
+
     /** The first version of the stream that the group's dead-letter queue holds (the live model has set it aside from there). */
     private OptionalLong firstSetAside(String group, String stream) {
         Long first = jdbc.queryForObject("""
@@ -533,7 +586,13 @@ class Rebuilds {
             unlock.setString(2, group);
             unlock.execute();
         } catch (SQLException e) {
+            // the session must not go back to the pool still holding the lock: it is closed for good
             log.info("the rebuild lock of {} goes with its session: {}", group, e.toString());
+            try {
+                session.abort(Runnable::run);
+            } catch (SQLException | RuntimeException abort) {
+                log.debug("aborting the rebuild's session", abort);
+            }
         }
     }
 

@@ -50,6 +50,10 @@ final class SideBySideReplay implements AutoCloseable {
         }
     }
 
+    /** An event the replay passed over: its stream was set aside. */
+    record PassedOver(String stream, long version) {
+    }
+
     /** Progress of the replay, reported after each chunk. */
     @FunctionalInterface
     interface Progress {
@@ -67,6 +71,8 @@ final class SideBySideReplay implements AutoCloseable {
     private final Function<String, OptionalLong> setAsideLive;
     /** Streams whose events the replay passes over from a version on: as the live model does. */
     private final Map<String, Long> setAside = new HashMap<>();
+    /** The events passed over so far. */
+    private final List<PassedOver> passedOver = new ArrayList<>();
     private TrackingToken lastToken;
     private long position = -1;
     private long events;
@@ -228,12 +234,20 @@ final class SideBySideReplay implements AutoCloseable {
         transactions.executeWithoutResult(status -> {
             UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(chunkOfEvents.get(0));
             try {
+                List<PassedOver> passed = new ArrayList<>();
                 for (TrackedEventMessage<?> event : chunkOfEvents) {
-                    if (projection.canHandle(event) && !setAside(event)) {
+                    if (!projection.canHandle(event)) {
+                        continue;
+                    }
+                    if (setAside(event)) {
+                        DomainEventMessage<?> domain = (DomainEventMessage<?>) event;
+                        passed.add(new PassedOver(domain.getAggregateIdentifier(), domain.getSequenceNumber()));
+                    } else {
                         projection.handle(event);
                     }
                 }
                 unitOfWork.commit();
+                passedOver.addAll(passed);
             } catch (Exception e) {
                 if (unitOfWork.isActive()) {
                     unitOfWork.rollback(e);
@@ -296,6 +310,11 @@ final class SideBySideReplay implements AutoCloseable {
         }
         Long from = setAside.get(domain.getAggregateIdentifier());
         return from != null && domain.getSequenceNumber() >= from;
+    }
+
+    /** The events the replay has passed over, each set aside in the live read model's dead-letter queue. */
+    List<PassedOver> passedOver() {
+        return List.copyOf(passedOver);
     }
 
     /**

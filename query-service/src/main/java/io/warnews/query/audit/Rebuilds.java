@@ -370,7 +370,7 @@ class Rebuilds {
                     replay.upTo(end);
                 }
                 update(id, Map.of("state", "SWAPPING"));
-                swapTables(id, tables, processor.getName(), claimed, replay.token(), replay.passedOver(), session);
+                swapTables(id, tables, processor.getName(), claimed, replay, session);
                 swapped[0] = true;
                 log.info("rebuild {} of {}: the live processor stopped, the replay went on to position {}"
                         + " and the tables were swapped in {} ms", id, group, replay.position(),
@@ -440,8 +440,9 @@ class Rebuilds {
      * looked up before trying again.
      */
     private void swapTables(UUID id, SideBySide tables, String processorName, List<Integer> segments,
-                            TrackingToken replayed, List<SideBySideReplay.PassedOver> passedOver, Connection session)
-            throws InterruptedException {
+                            SideBySideReplay replay, Connection session) throws InterruptedException {
+        TrackingToken replayed = replay.token();
+        List<SideBySideReplay.PassedOver> passedOver = replay.passedOver();
         long deadline = System.nanoTime() + SWAP_PATIENCE.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -461,7 +462,8 @@ class Rebuilds {
                     for (int segment : segments) {
                         tokenStore.storeToken(replayed, processorName, segment);
                     }
-                    update(id, Map.of("state", "SWAPPED"));
+                    update(id, Map.of("state", "SWAPPED", "replayed_position", replay.position(),
+                            "replayed_events", replay.events()));
                 });
                 return;
             } catch (RuntimeException e) {

@@ -90,6 +90,11 @@ final class SideBySideReplay implements AutoCloseable {
         this.readAhead = new ReadAhead(stream, 4 * chunk);
     }
 
+    /** The events read so far (those of other read models included). */
+    long events() {
+        return events;
+    }
+
     /** The position of the last event applied; -1 before the first. */
     long position() {
         return position;

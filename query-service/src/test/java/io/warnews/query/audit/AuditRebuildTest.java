@@ -127,6 +127,9 @@ class AuditRebuildTest {
         last = writer.append(ledger, report(ledger, ++day, 1_000L + day));
 
         assertThat(rebuild).containsEntry("state", "VERIFIED");
+        // the replay's progress at the swap: every event up to then read
+        assertThat(((Number) rebuild.get("replayedPosition")).longValue())
+                .isGreaterThanOrEqualTo(((Number) rebuild.get("headPosition")).longValue());
         assertThat(((Number) rebuild.get("replayedEvents")).longValue()).isPositive();
         http.perform(get("/api/conflicts/" + story.conflictId() + "/losses/RU/PERSONNEL/series")
                         .param("claimant", "during-the-rebuild").param("waitFor", last).param("waitMillis", "10000"))

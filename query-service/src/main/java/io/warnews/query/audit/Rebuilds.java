@@ -195,7 +195,22 @@ class Rebuilds {
      */
     @EventListener(ApplicationReadyEvent.class)
     void clearUnfinished() {
+        Set<String> left;
+        try {
+            // one look for anything left; usually nothing, and no lock is taken
+            left = Set.copyOf(jdbc.queryForList("""
+                    SELECT processing_group FROM read_model.rebuild WHERE state NOT IN ('VERIFIED', 'FAILED')
+                    UNION SELECT substring(nspname FROM '^read_model_(?:rebuild|before)_(.+)$') FROM pg_namespace
+                    WHERE nspname ~ '^read_model_(rebuild|before)_'
+                    """, Map.of(), String.class));
+        } catch (RuntimeException e) {
+            log.warn("could not look for unfinished rebuilds: {}", e.toString());
+            return;
+        }
         for (ReadModel model : readModels.all()) {
+            if (!left.contains(model.name())) {
+                continue;
+            }
             try (Connection session = dataSource.getConnection()) {
                 if (tryLock(session, model.name())) {
                     try {

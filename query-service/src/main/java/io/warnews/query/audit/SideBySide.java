@@ -1,16 +1,8 @@
 package io.warnews.query.audit;
 
 import io.warnews.query.processing.ReadModel;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -37,6 +29,8 @@ final class SideBySide {
     private final String rebuild;
     private final String before;
     private final Pattern liveNames;
+    /** The indexes {@link #create} left for {@link #finish}, as the live tables define them. */
+    private final List<Index> later = new ArrayList<>();
 
     SideBySide(JdbcTemplate jdbc, ReadModel model) {
         this.jdbc = jdbc;
@@ -84,10 +78,10 @@ final class SideBySide {
 
     /**
      * Creates the empty copies: every table of the read model, and {@code stream_position} for the
-     * group's positions, with the indexes the projection needs while it writes.
+     * group's positions, with the indexes the projection needs while it writes. What an earlier rebuild
+     * left has been dropped first ({@link #dropLeftovers}, under the rebuild's lock).
      */
     void create() {
-        dropLeftovers();
         jdbc.execute("CREATE SCHEMA " + rebuild);
         List<String> missing = new ArrayList<>(model.laterIndexes());
         for (String table : model.tables()) {
@@ -95,7 +89,9 @@ final class SideBySide {
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING STORAGE)");
             for (Index index : indexesOf(table)) {
                 missing.remove(index.name());
-                if (!model.laterIndexes().contains(index.name())) {
+                if (model.laterIndexes().contains(index.name())) {
+                    later.add(index);
+                } else {
                     create(index);
                 }
             }
@@ -140,12 +136,8 @@ final class SideBySide {
 
     /** Builds the indexes left for after the replay, and refreshes the copies' planner statistics. */
     void finish() {
+        later.forEach(this::create);
         for (String table : model.tables()) {
-            for (Index index : indexesOf(table)) {
-                if (model.laterIndexes().contains(index.name())) {
-                    create(index);
-                }
-            }
             jdbc.execute("ANALYZE " + rebuild + "." + table);
         }
     }
@@ -168,108 +160,13 @@ final class SideBySide {
         jdbc.execute("DROP SCHEMA " + rebuild + " CASCADE");
     }
 
-    /** Drops the replaced tables, once compared. */
-    void dropBefore() {
-        jdbc.execute("DROP SCHEMA IF EXISTS " + before + " CASCADE");
-    }
-
     /** {@code dataSource} with the read model's tables (and {@code stream_position}) sent to their copies. */
     DataSource redirecting(DataSource dataSource) {
-        return new Redirecting(dataSource, this::redirect);
+        return RewrittenSql.dataSource(dataSource, this::redirect);
     }
 
     String redirect(String sql) {
         Matcher matcher = liveNames.matcher(sql);
         return matcher.find() ? matcher.replaceAll(Matcher.quoteReplacement(rebuild) + ".$1") : sql;
-    }
-
-    /** Connections whose statements, prepared or not, have their SQL rewritten. */
-    private record Redirecting(DataSource target, java.util.function.UnaryOperator<String> rewrite)
-            implements DataSource {
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return wrap(target.getConnection());
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return wrap(target.getConnection(username, password));
-        }
-
-        private Connection wrap(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        String name = method.getName();
-                        if ((name.startsWith("prepare") || name.equals("nativeSQL")) && args != null
-                                && args.length > 0 && args[0] instanceof String sql) {
-                            args[0] = rewrite.apply(sql);
-                        }
-                        if (name.equals("unwrap") || name.equals("isWrapperFor")) {
-                            return invoke(connection, method, args);
-                        }
-                        Object result = invoke(connection, method, args);
-                        return result instanceof Statement statement && name.equals("createStatement")
-                                ? wrap(statement) : result;
-                    });
-        }
-
-        private Statement wrap(Statement statement) {
-            return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(),
-                    new Class<?>[] {Statement.class}, (proxy, method, args) -> {
-                        String name = method.getName();
-                        if ((name.startsWith("execute") || name.equals("addBatch")) && args != null
-                                && args.length > 0 && args[0] instanceof String sql) {
-                            args[0] = rewrite.apply(sql);
-                        }
-                        return invoke(statement, method, args);
-                    });
-        }
-
-        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return target.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            target.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            target.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return target.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return target.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            if (type.isInstance(this)) {
-                return type.cast(this);
-            }
-            throw new SQLException("not a wrapper of " + type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return type.isInstance(this);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package io.warnews.query.audit;
 
 import io.warnews.query.processing.ReadModel;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -91,23 +89,8 @@ class TemporaryReadModel {
         return statements;
     }
 
-    /** The session, with {@code read_model.} replaced by {@code pg_temp.} in every prepared statement. */
+    /** The session, with {@code read_model.} replaced by {@code pg_temp.} in every statement. */
     private static Connection redirecting(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    String name = method.getName();
-                    if (name.equals("createStatement")) {
-                        throw new UnsupportedOperationException("only prepared statements are redirected to the copies");
-                    }
-                    if ((name.startsWith("prepare") || name.equals("nativeSQL")) && args != null
-                            && args.length > 0 && args[0] instanceof String sql) {
-                        args[0] = sql.replace(LIVE, COPY);
-                    }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return RewrittenSql.connection(connection, sql -> sql.replace(LIVE, COPY));
     }
 }

@@ -330,6 +330,15 @@ final class FaultLab implements AutoCloseable {
      * (for a build where the services do not yet answer 503 for every way the database fails).
      */
     void scenario(String name, int writers, boolean shared, boolean no500, Fault fault) throws Exception {
+        scenario(name, writers, shared, no500, fault, () -> { });
+    }
+
+    /**
+     * As above, with {@code converged} run once the read models have converged, before the rebuilds
+     * that compare them (checks of what the fault was done to).
+     */
+    void scenario(String name, int writers, boolean shared, boolean no500, Fault fault, Fault converged)
+            throws Exception {
         int before = acknowledged.size();
         failures.clear();
         statuses.clear();
@@ -341,6 +350,7 @@ final class FaultLab implements AutoCloseable {
         load.stop();
         awaitConverged(Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - ended) / 1e9;
+        converged.run();
         assertRebuildsMatch();
         assertNothingAcknowledgedLost();
         System.out.printf("FAULT %-44s read models converged %5.1f s after the fault ended (load went on for %d s"
@@ -408,28 +418,108 @@ final class FaultLab implements AutoCloseable {
     /** Rebuilds every read model from the events and asserts each equals the live one, row for row. */
     void assertRebuildsMatch() throws Exception {
         for (String group : GROUPS) {
-            HttpResponse<String> accepted = send(HttpRequest.newBuilder(URI.create(queryUrl
-                    + "/api/audit/projections/" + group + "/rebuild")).header("Authorization", AUDITOR)
-                    .POST(HttpRequest.BodyPublishers.noBody()), "query-service audit");
-            assertThat(accepted).isNotNull();
-            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-            String id = JSON.readTree(accepted.body()).path("rebuildId").asText();
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            JsonNode rebuild = null;
-            while (System.nanoTime() < deadline) {
-                HttpResponse<String> status = send(HttpRequest.newBuilder(URI.create(queryUrl
-                        + "/api/audit/projections/" + group)).header("Authorization", AUDITOR).GET(),
-                        "query-service audit");
-                rebuild = status == null ? null : JSON.readTree(status.body()).path("lastRebuild");
-                if (rebuild != null && id.equals(rebuild.path("rebuildId").asText())
-                        && List.of("VERIFIED", "FAILED").contains(rebuild.path("state").asText())) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
-            assertThat(rebuild).as(group).isNotNull();
+            String id = startRebuild(group);
+            JsonNode rebuild = awaitRebuild(group, id, FINISHED, Duration.ofMinutes(3));
             assertThat(rebuild.path("matches").asBoolean()).as(group + ": " + rebuild).isTrue();
         }
+    }
+
+    /** A rebuild's states that are its outcome. */
+    static final java.util.function.Predicate<JsonNode> FINISHED =
+            rebuild -> List.of("VERIFIED", "FAILED").contains(rebuild.path("state").asText());
+
+    /** An auditor's request to rebuild the group's read model, accepted (202); answers the rebuild's id. */
+    String startRebuild(String group) throws Exception {
+        HttpResponse<String> accepted = send(HttpRequest.newBuilder(URI.create(queryUrl
+                + "/api/audit/projections/" + group + "/rebuild")).header("Authorization", AUDITOR)
+                .POST(HttpRequest.BodyPublishers.noBody()), "query-service audit");
+        assertThat(accepted).isNotNull();
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return JSON.readTree(accepted.body()).path("rebuildId").asText();
+    }
+
+    /**
+     * The group's last rebuild as the projection status shows it, once it is rebuild {@code id} and
+     * {@code until} holds for it; fails after {@code timeout}, with the last status seen.
+     */
+    JsonNode awaitRebuild(String group, String id, java.util.function.Predicate<JsonNode> until, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> status = send(HttpRequest.newBuilder(URI.create(queryUrl
+                    + "/api/audit/projections/" + group)).header("Authorization", AUDITOR).GET(),
+                    "query-service audit");
+            if (status != null && status.statusCode() == 200) {
+                last = status.body();
+                JsonNode rebuild = JSON.readTree(last).path("lastRebuild");
+                if (id.equals(rebuild.path("rebuildId").asText()) && until.test(rebuild)) {
+                    return rebuild;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("rebuild " + id + " of " + group + " did not get there within " + timeout
+                + "; last status: " + last);
+    }
+
+    /** The schemas a rebuild makes for itself (its copies, the tables it replaced) that are still there. */
+    List<String> rebuildSchemas() throws Exception {
+        List<String> schemas = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalDatabase.COMMAND_ROLE,
+                LocalDatabase.COMMAND_ROLE);
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT nspname FROM pg_namespace WHERE nspname ~ '^read_model_(rebuild|before)_'")) {
+            while (rows.next()) {
+                schemas.add(rows.getString(1));
+            }
+        }
+        return schemas;
+    }
+
+    /**
+     * Records {@code claimants} × {@code perClaimant} reports through the batch endpoint (5,000 a
+     * request, four requests at a time), each acknowledged one counted; then waits for the read
+     * models to have them.
+     */
+    void seed(int claimants, int perClaimant) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        LocalDate first = LocalDate.of(2000, 1, 2);
+        for (int c = 0; c < claimants; c++) {
+            for (int from = 0; from < perClaimant; from += 5_000) {
+                int claimant = c;
+                int start = from;
+                int end = Math.min(perClaimant, from + 5_000);
+                done.add(pool.submit(() -> {
+                    StringBuilder body = new StringBuilder("{\"side\":\"UA\",\"claimant\":\"Seed " + claimant
+                            + "\",\"basis\":\"CUMULATIVE\",\"reports\":[");
+                    List<String> ids = new ArrayList<>();
+                    for (int i = start; i < end; i++) {
+                        String reportId = "seed" + claimant + "-" + i;
+                        ids.add(reportId);
+                        body.append(i > start ? "," : "").append("""
+                                {"reportId":"%s","asOf":"%s","figures":[{"category":"PERSONNEL","value":%d}],
+                                 "source":{"outlet":"seed","url":"https://example.org","publishedAt":"2025-01-01T00:00:00Z"}}"""
+                                .formatted(reportId, first.plusDays(i), 1_000 + i));
+                    }
+                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(command(0).url()
+                                    + "/api/conflicts/" + CONFLICT + "/loss-reports/batch"))
+                            .header("Content-Type", "application/json").header("Authorization", EDITOR)
+                            .timeout(Duration.ofMinutes(2))
+                            .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+                    acknowledged.addAll(ids);
+                    return null;
+                }));
+            }
+        }
+        for (java.util.concurrent.Future<?> request : done) {
+            request.get(10, java.util.concurrent.TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        awaitConverged(Duration.ofMinutes(10));
     }
 
     private long storeHead() throws Exception {

@@ -2,11 +2,13 @@ package io.warnews.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +39,10 @@ class HealingFaults {
     private static final long OUTAGE_SECONDS = Long.getLong("faults.outage-seconds", 30);
     /** Rounds of eight requests creating the same conflict on both command-services ({@code -Dfaults.race-rounds}). */
     private static final int RACE_ROUNDS = Integer.getInteger("faults.race-rounds", 10);
+    /** Claimants of 5,000 reports each recorded before the rebuild faults ({@code -Dfaults.seed-claimants}). */
+    private static final int SEED_CLAIMANTS = Integer.getInteger("faults.seed-claimants", 16);
     private static FaultLab lab;
+    private static boolean seeded;
 
     @BeforeAll
     static void start() throws Exception {
@@ -95,6 +100,59 @@ class HealingFaults {
 
     @Test
     @Order(6)
+    void postgresShutDownDuringARebuild() throws Exception {
+        duringARebuild("PostgreSQL shut down for " + OUTAGE_SECONDS + " s during a rebuild", () -> {
+            lab.shutdownPostgres();
+            Thread.sleep(OUTAGE_SECONDS * 1_000);
+            lab.startPostgres();
+        });
+    }
+
+    @Test
+    @Order(7)
+    void postgresFrozenDuringARebuild() throws Exception {
+        duringARebuild("PostgreSQL frozen for " + OUTAGE_SECONDS + " s during a rebuild", () -> {
+            lab.freezePostgres(true);
+            Thread.sleep(OUTAGE_SECONDS * 1_000);
+            lab.freezePostgres(false);
+        });
+    }
+
+    /**
+     * The fault while the losses model is being rebuilt (its replay under way): the rebuild comes to
+     * an outcome by itself once the database is back (VERIFIED and equal, or FAILED saying why, never
+     * left "running"), its tables are gone, and the next rebuild can start and verifies.
+     */
+    private void duringARebuild(String name, FaultLab.Fault outage) throws Exception {
+        if (!seeded) {
+            // enough events for the replay to last several seconds
+            lab.seed(SEED_CLAIMANTS, 5_000);
+            seeded = true;
+        }
+        String[] id = {null};
+        long[] ended = {0};
+        lab.scenario(name, WRITERS, false, true, () -> {
+            id[0] = lab.startRebuild("losses");
+            JsonNode replaying = lab.awaitRebuild("losses", id[0],
+                    rebuild -> rebuild.path("replayedEvents").asLong() > 0, Duration.ofMinutes(2));
+            assertThat(replaying.path("state").asText()).as(replaying.toString()).isEqualTo("REPLAYING");
+            outage.run();
+            ended[0] = System.nanoTime();
+        }, () -> {
+            JsonNode outcome = lab.awaitRebuild("losses", id[0], FaultLab.FINISHED, Duration.ofMinutes(3));
+            System.out.printf("FAULT %s: the rebuild ended %s %.1f s after the fault (%s)%n", name,
+                    outcome.path("state").asText(), (System.nanoTime() - ended[0]) / 1e9, outcome);
+            if (outcome.path("state").asText().equals("VERIFIED")) {
+                assertThat(outcome.path("matches").asBoolean()).as(outcome.toString()).isTrue();
+            } else {
+                assertThat(outcome.path("failure").asText()).as(outcome.toString()).isNotBlank();
+            }
+            assertThat(lab.rebuildSchemas()).as("the rebuild's tables").isEmpty();
+        });
+    }
+
+    @Test
+    @Order(8)
     void twoCommandServicesRacing() throws Exception {
         lab.addCommandInstance();
         List<Integer> creations = new ArrayList<>();

@@ -91,6 +91,10 @@ class Rebuilds {
     private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
     /** How long the swap tries again while readers hold the tables. */
     private static final Duration SWAP_PATIENCE = Duration.ofSeconds(60);
+    /** How long a rebuild whose session was lost waits for its lock to be free again (a retry of dead letters may hold it). */
+    private static final Duration SESSION_LOCK_WAIT = Duration.ofSeconds(10);
+    /** How long the outcome of a rebuild is tried again while the database is away. */
+    private static final Duration OUTCOME_PATIENCE = Duration.ofMinutes(5);
 
     private final EventProcessingConfiguration processing;
     private final ReadModels readModels;
@@ -284,9 +288,10 @@ class Rebuilds {
         return id;
     }
 
-    private void run(UUID id, ReadModel model, StreamingEventProcessor processor, long head, Connection session) {
+    private void run(UUID id, ReadModel model, StreamingEventProcessor processor, long head, Connection connection) {
         String group = model.name();
-        SideBySide tables = new SideBySide(new JdbcTemplate(new SingleConnectionDataSource(session, true)), model);
+        RebuildSession session = new RebuildSession(id, model, connection);
+        SideBySide tables = new SideBySide(session.jdbc(), model);
         boolean[] swapped = {false};
         Comparison comparison = null;
         String failure = null;
@@ -301,6 +306,7 @@ class Rebuilds {
                     replay.upTo(head);
                 }
                 long replayed = System.nanoTime();
+                session.ensure();
                 tables.finish();
                 long indexed = System.nanoTime();
                 // what was recorded meanwhile, while the live processor still runs: the pause at the swap stays short
@@ -320,22 +326,139 @@ class Rebuilds {
                     : String.valueOf(e.getMessage());
         } finally {
             try {
+                // only while the rebuild holds its lock: another rebuild may have taken over its tables
+                session.ensure();
                 tables.dropLeftovers();
-            } catch (RuntimeException e) {
-                log.warn("rebuild {} of {}: its tables are dropped at the next start ({})", id, group, e.toString());
+            } catch (RuntimeException | InterruptedException e) {
+                log.warn("rebuild {} of {}: its tables are dropped at the next start or rebuild ({})", id, group,
+                        e.toString());
             }
             // the outcome is written while the rebuild still holds its lock (no other rebuild of the
             // group can start and mark this one), then everything is let go
             outcome(id, group, comparison, failure);
-            unlock(session, group);
-            close(session);
+            unlock(session.connection(), group);
+            close(session.connection());
             running.remove(group);
         }
     }
 
-    /** Writes the rebuild's outcome; tried three times, then left to the next start. */
+    /**
+     * The rebuild's own database session, which holds the group's rebuild lock. A restart of the
+     * database ends it while the replay goes on (its chunks and its reading of the store are tried
+     * again until the database is back): then a new session takes the lock again, provided that no
+     * one else has it and that the rebuild is still the group's unfinished one with its tables in
+     * place. Otherwise ({@link SessionLost}) another rebuild, or a start of the service, has taken
+     * over meanwhile and this one stops.
+     */
+    private final class RebuildSession {
+
+        private final UUID id;
+        private final ReadModel model;
+        private final JdbcTemplate jdbc;
+        private Connection connection;
+
+        RebuildSession(UUID id, ReadModel model, Connection connection) {
+            this.id = id;
+            this.model = model;
+            this.connection = connection;
+            this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        }
+
+        /** Statements on the rebuild's session (whichever it is now). */
+        JdbcTemplate jdbc() {
+            return jdbc;
+        }
+
+        Connection connection() {
+            return connection;
+        }
+
+        /** Makes sure the rebuild still holds its lock, on a new session if the database lost the old one. */
+        void ensure() throws InterruptedException {
+            if (alive(connection)) {
+                return;
+            }
+            String group = model.name();
+            log.info("rebuild {} of {}: its database session was lost; taking its lock again", id, group);
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                log.debug("aborting the rebuild's lost session", e);
+            }
+            long deadline = System.nanoTime() + properties.replayTimeout().toNanos();
+            long lockDeadline = System.nanoTime() + SESSION_LOCK_WAIT.toNanos();
+            long pause = 100;
+            while (true) {
+                Connection fresh = null;
+                boolean locked = false;
+                try {
+                    fresh = PoolPerPurpose.forProcessing(Rebuilds.this::processingConnection);
+                    locked = tryLock(fresh, group);
+                    if (locked && stillThisRebuild()) {
+                        connection = fresh;
+                        jdbc.setDataSource(new SingleConnectionDataSource(fresh, true));
+                        log.info("rebuild {} of {}: its lock is held again, on a new session", id, group);
+                        return;
+                    }
+                    if (locked) {
+                        throw new SessionLost("the rebuild's database session (which holds its lock) was lost, and"
+                                + " meanwhile another rebuild of '" + group + "' or a start of the service took over"
+                                + " its tables: the live read model was left as it was");
+                    }
+                    if (System.nanoTime() > lockDeadline) {
+                        throw new SessionLost("the rebuild's database session (which holds its lock) was lost, and"
+                                + " meanwhile another session took the lock of '" + group + "' (another rebuild, or a"
+                                + " retry or drop of its dead letters): start the rebuild again");
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (e instanceof SessionLost || !TransientFailures.isTransient(e)
+                            || System.nanoTime() > deadline) {
+                        release(fresh, locked, group);
+                        throw e instanceof RuntimeException runtime ? runtime : new SessionLost(
+                                "the rebuild's database session (which holds its lock) was lost: " + e.getMessage());
+                    }
+                }
+                release(fresh, locked, group);
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 2_000);
+            }
+        }
+
+        /** The rebuild's row says it is unfinished, and its tables are there (the copies, or after the swap the replaced ones). */
+        private boolean stillThisRebuild() {
+            String state = find(id).map(Rebuild::state).orElse("");
+            String schema = state.equals("SWAPPED") ? SideBySide.beforeSchema(model.name())
+                    : SideBySide.rebuildSchema(model.name());
+            Boolean there = Rebuilds.this.jdbc.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = :schema)", Map.of("schema", schema),
+                    Boolean.class);
+            return Set.of("STARTED", "REPLAYING", "SWAPPING", "SWAPPED").contains(state) && Boolean.TRUE.equals(there);
+        }
+
+        private void release(Connection fresh, boolean locked, String group) {
+            if (fresh != null && locked) {
+                unlock(fresh, group);
+            }
+            close(fresh);
+        }
+    }
+
+    private static boolean alive(Connection session) {
+        try (Statement alive = session.createStatement()) {
+            alive.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes the rebuild's outcome; tried again while the database is away, for up to five minutes,
+     * then left to the next start (which marks it FAILED).
+     */
     private void outcome(UUID id, String group, Comparison comparison, String failure) {
-        for (int attempt = 1; attempt <= 3; attempt++) {
+        long deadline = System.nanoTime() + OUTCOME_PATIENCE.toNanos();
+        for (int attempt = 1; ; attempt++) {
             try {
                 if (comparison != null) {
                     verified(id, group, comparison);
@@ -348,8 +471,11 @@ class Rebuilds {
             } catch (RuntimeException | JsonProcessingException e) {
                 log.warn("rebuild {} of {}: its outcome was not written (attempt {}): {}", id, group, attempt,
                         e.toString());
+                if (!TransientFailures.isTransient(e) || System.nanoTime() > deadline) {
+                    return;
+                }
                 try {
-                    Thread.sleep(1_000);
+                    Thread.sleep(Math.min(1_000L * attempt, 5_000L));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
@@ -365,8 +491,9 @@ class Rebuilds {
      * comparison of the replaced tables with the new ones as both stood at the swap.
      */
     private Comparison swap(UUID id, ReadModel model, StreamingEventProcessor processor, SideBySide tables,
-                            SideBySideReplay replay, Connection session, boolean[] swapped) throws Exception {
+                            SideBySideReplay replay, RebuildSession session, boolean[] swapped) throws Exception {
         String group = model.name();
+        session.ensure();
         // the live processor close to the head, so that both models have the same events at the swap
         awaitPosition(processor, head(), properties.catchUpTimeout().toMillis());
         ReentrantLock lock = processorLocks.of(group);
@@ -455,20 +582,14 @@ class Rebuilds {
      * looked up before trying again.
      */
     private void swapTables(UUID id, SideBySide tables, String processorName, List<Integer> segments,
-                            SideBySideReplay replay, Connection session) throws InterruptedException {
+                            SideBySideReplay replay, RebuildSession session) throws InterruptedException {
         TrackingToken replayed = replay.token();
         List<SideBySideReplay.PassedOver> passedOver = replay.passedOver();
         long deadline = System.nanoTime() + SWAP_PATIENCE.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                // the rebuild's session (and with it the rebuild's lock) is still there
-                try (Statement alive = session.createStatement()) {
-                    alive.execute("SELECT 1");
-                } catch (SQLException e) {
-                    // not retried: without its session the rebuild no longer holds its lock
-                    throw new SessionLost("the rebuild's database session (which holds its lock) was lost: "
-                            + e.getMessage());
-                }
+                // the rebuild still holds its lock (taken again on a new session if the database lost the old one)
+                session.ensure();
                 transactions.executeWithoutResult(status -> {
                     JdbcTemplate inTransaction = jdbc.getJdbcTemplate();
                     requireSetAsideLive(tables.model().name(), passedOver);
@@ -572,9 +693,14 @@ class Rebuilds {
                 return;
             }
             last[0] = now;
-            jdbc.update("UPDATE read_model.rebuild SET replayed_position = :position, replayed_events = :events"
-                    + " WHERE rebuild_id = :id", new MapSqlParameterSource("id", id).addValue("position", position)
-                    .addValue("events", events));
+            try {
+                jdbc.update("UPDATE read_model.rebuild SET replayed_position = :position, replayed_events = :events"
+                        + " WHERE rebuild_id = :id", new MapSqlParameterSource("id", id).addValue("position", position)
+                        .addValue("events", events));
+            } catch (RuntimeException e) {
+                // only the progress shown: the replay goes on, and the swap writes where it got to
+                log.info("rebuild {}: its progress was not written: {}", id, e.toString());
+            }
         };
     }
 

@@ -43,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class SideBySideReplay implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SideBySideReplay.class);
+
     /** The event that a replay could not apply, and why. */
     static final class EventFailed extends RuntimeException {
         EventFailed(String message, Throwable cause) {
@@ -60,7 +62,6 @@ final class SideBySideReplay implements AutoCloseable {
         void applied(long position, long events);
     }
 
-    private final BlockingStream<TrackedEventMessage<?>> stream;
     private final ReadAhead readAhead;
     private final AnnotationEventHandlerAdapter projection;
     private final TransactionTemplate transactions;
@@ -86,8 +87,7 @@ final class SideBySideReplay implements AutoCloseable {
         this.chunk = chunk;
         this.patience = patience;
         this.progress = progress;
-        this.stream = eventStore.openStream(null);
-        this.readAhead = new ReadAhead(stream, 4 * chunk);
+        this.readAhead = new ReadAhead(eventStore, 4 * chunk, patience);
     }
 
     /** The events read so far (those of other read models included). */
@@ -138,18 +138,23 @@ final class SideBySideReplay implements AutoCloseable {
     /**
      * The store's events read, and their payloads deserialised, on a thread of their own while the
      * replay writes the rows of those before: the database reads the next events while it writes.
+     * When reading fails for a reason that says nothing about the events (the database away or
+     * restarting), the stream is opened again after the last event read, after a pause, until
+     * {@code patience} has passed without an event.
      */
     private static final class ReadAhead {
 
-        private final BlockingStream<TrackedEventMessage<?>> stream;
+        private final EventStore eventStore;
+        private final Duration patience;
         private final BlockingQueue<TrackedEventMessage<?>> queue;
         private final Thread reader;
         private volatile boolean stopped;
         private volatile Throwable failure;
         private TrackedEventMessage<?> pending;
 
-        ReadAhead(BlockingStream<TrackedEventMessage<?>> stream, int capacity) {
-            this.stream = stream;
+        ReadAhead(EventStore eventStore, int capacity, Duration patience) {
+            this.eventStore = eventStore;
+            this.patience = patience;
             this.queue = new ArrayBlockingQueue<>(capacity);
             this.reader = new Thread(this::read, "rebuild-read-ahead");
             reader.setDaemon(true);
@@ -157,21 +162,61 @@ final class SideBySideReplay implements AutoCloseable {
         }
 
         private void read() {
+            BlockingStream<TrackedEventMessage<?>> stream = null;
+            // the token of the last event queued; null: from the first event of the store
+            TrackingToken last = null;
+            long failingSince = 0;
+            long pause = 100;
             try {
                 while (!stopped) {
-                    if (stream.hasNextAvailable(250, TimeUnit.MILLISECONDS)) {
-                        TrackedEventMessage<?> event = stream.nextAvailable();
-                        event.getPayload();
-                        event.getMetaData();
-                        while (!stopped && !queue.offer(event, 250, TimeUnit.MILLISECONDS)) {
-                            // the replay is busy: wait for room
+                    try {
+                        if (stream == null) {
+                            stream = eventStore.openStream(last);
                         }
+                        if (stream.hasNextAvailable(250, TimeUnit.MILLISECONDS)) {
+                            TrackedEventMessage<?> event = stream.nextAvailable();
+                            event.getPayload();
+                            event.getMetaData();
+                            while (!stopped && !queue.offer(event, 250, TimeUnit.MILLISECONDS)) {
+                                // the replay is busy: wait for room
+                            }
+                            last = event.trackingToken();
+                        }
+                        failingSince = 0;
+                        pause = 100;
+                    } catch (InterruptedException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        long now = System.nanoTime();
+                        failingSince = failingSince == 0 ? now : failingSince;
+                        if (!TransientFailures.isTransient(e) || now - failingSince > patience.toNanos()) {
+                            failure = e;
+                            return;
+                        }
+                        log.info("reading the event store for a rebuild failed ({}); again after position {} in {} ms",
+                                e.toString(), last == null ? -1 : last.position().orElse(-1), pause);
+                        closeQuietly(stream);
+                        stream = null;
+                        Thread.sleep(pause);
+                        pause = Math.min(pause * 2, 5_000);
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable e) {
                 failure = e;
+            } finally {
+                closeQuietly(stream);
+            }
+        }
+
+        private static void closeQuietly(BlockingStream<?> stream) {
+            if (stream != null) {
+                try {
+                    stream.close();
+                } catch (RuntimeException e) {
+                    log.debug("closing the rebuild's event stream", e);
+                }
             }
         }
 
@@ -349,6 +394,5 @@ final class SideBySideReplay implements AutoCloseable {
     @Override
     public void close() {
         readAhead.stop();
-        stream.close();
     }
 }

@@ -171,6 +171,107 @@ class AuditRebuildTest {
     }
 
     /**
+     * The database ends the rebuild's own session (as a restart of the database does), which holds
+     * its lock: the rebuild takes the lock again on a new session, finds itself still the group's
+     * rebuild with its tables in place, and goes on to the swap.
+     */
+    @Test
+    void aRebuildWhoseSessionTheDatabaseEndedTakesItsLockAgainAndFinishes() throws Exception {
+        String totals = "/api/conflicts/" + story.conflictId() + "/losses";
+        String before = http.perform(get(totals)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        try (Connection reader = holdingLossFigures()) {
+            String id = startRebuild("losses");
+            awaitState("losses", id, "SWAPPING");
+            int ended = rebuildLockHolder();
+            assertThat(jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, ended)).isTrue();
+            reader.rollback();
+            Map<String, Object> rebuild = awaitFinished("losses", id);
+            assertThat(rebuild).containsEntry("state", "VERIFIED").containsEntry("matches", true);
+        }
+        http.perform(get(totals)).andExpect(status().isOk()).andExpect(content().json(before, true));
+        assertThat(leftoverSchemas()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = ?",
+                Long.class, 0x7265_6231)).as("rebuild locks still held").isZero();
+    }
+
+    /**
+     * The rebuild's session ends, and before the rebuild takes its lock again another session takes
+     * it and clears the rebuild away (as another instance's rebuild or start does): the rebuild then
+     * stops, FAILED saying so, and the live model is as it was.
+     */
+    @Test
+    void aRebuildWhoseLockAnotherTookOverMeanwhileStopsAndLeavesTheLiveModel() throws Exception {
+        String totals = "/api/conflicts/" + story.conflictId() + "/losses";
+        String before = http.perform(get(totals)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        try (Connection reader = holdingLossFigures(); Connection other = dataSource.getConnection()) {
+            String id = startRebuild("losses");
+            awaitState("losses", id, "SWAPPING");
+            int ended = rebuildLockHolder();
+            // the other session queues for the lock first: it has it as soon as the rebuild's session is gone
+            Thread taker = new Thread(() -> {
+                try (Statement statement = other.createStatement()) {
+                    statement.execute("SELECT pg_advisory_lock(" + 0x7265_6231 + ", hashtext('losses'))");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            taker.start();
+            awaitLockWaiters(1);
+            jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, ended);
+            taker.join(10_000);
+            assertThat(taker.isAlive()).isFalse();
+            // what another instance's start does with the lock: the unfinished rebuild marked FAILED, its tables dropped
+            try (Statement statement = other.createStatement()) {
+                statement.execute("UPDATE read_model.rebuild SET state = 'FAILED', failure = 'cleared by another'"
+                        + " WHERE rebuild_id = '" + id + "'");
+                statement.execute("DROP SCHEMA read_model_rebuild_losses CASCADE");
+                statement.execute("SELECT pg_advisory_unlock(" + 0x7265_6231 + ", hashtext('losses'))");
+            }
+            reader.rollback();
+            // the rebuild's own outcome replaces what the other wrote
+            long deadline = System.currentTimeMillis() + 30_000;
+            while ("cleared by another".equals(lastRebuild("losses").get("failure"))) {
+                assertThat(System.currentTimeMillis()).as("the rebuild's own outcome").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            Map<String, Object> rebuild = awaitFinished("losses", id);
+            assertThat(rebuild).containsEntry("state", "FAILED");
+            assertThat((String) rebuild.get("failure")).contains("session").contains("took over")
+                    .contains("left as it was");
+        }
+        http.perform(get(totals)).andExpect(status().isOk()).andExpect(content().json(before, true));
+        assertThat(leftoverSchemas()).isEmpty();
+        assertThat(rebuilt("losses")).containsEntry("state", "VERIFIED").containsEntry("matches", true);
+    }
+
+    /** A transaction that has read the live loss figures (and so holds the table until it ends). */
+    private Connection holdingLossFigures() throws java.sql.SQLException {
+        Connection reader = dataSource.getConnection();
+        reader.setAutoCommit(false);
+        try (Statement statement = reader.createStatement()) {
+            statement.executeQuery("SELECT count(*) FROM read_model.loss_figure").close();
+        }
+        return reader;
+    }
+
+    /** The server process of the session holding the losses model's rebuild lock. */
+    private int rebuildLockHolder() {
+        return jdbc.queryForObject("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = ?"
+                + " AND objid = hashtext('losses')::oid AND granted", Integer.class, 0x7265_6231);
+    }
+
+    private void awaitLockWaiters(int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = ?"
+                + " AND NOT granted", Long.class, 0x7265_6231) < count) {
+            assertThat(System.currentTimeMillis()).as("a session waiting for the rebuild lock").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /**
      * An event the live processor set aside (its stream is in the dead-letter queue) fails in the
      * replay too: the replay passes over its stream from there on, as the live processor does, and
      * the rebuilt model equals the live one; the dead letter is still there to be retried.

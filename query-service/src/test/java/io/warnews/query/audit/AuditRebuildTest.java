@@ -19,6 +19,9 @@ import io.warnews.events.LossFigure;
 import io.warnews.events.LossesReported;
 import io.warnews.events.Qualifier;
 import io.warnews.events.WorldDate;
+import io.warnews.query.processing.ReadModel;
+import io.warnews.query.processing.ReadModels;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -27,7 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -244,6 +250,77 @@ class AuditRebuildTest {
         http.perform(get(totals)).andExpect(status().isOk()).andExpect(content().json(before, true));
         assertThat(leftoverSchemas()).isEmpty();
         assertThat(rebuilt("losses")).containsEntry("state", "VERIFIED").containsEntry("matches", true);
+    }
+
+    /**
+     * Reading the event store fails in the middle of a replay, for a reason that says nothing about
+     * the events (the connection lost): the replay opens the store again after the last event it
+     * read, and fills its copies exactly as the live model is, every event once.
+     */
+    @Test
+    void aReplayWhoseReadingOfTheStoreFailsReadsOnFromTheLastEventItRead() throws Exception {
+        EventStore store = context.getBean(EventStore.class);
+        List<TrackingToken> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // the first stream fails once after its tenth event, as a dropped connection would; the next ones do not
+        EventStore failingOnce = (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(),
+                new Class<?>[] {EventStore.class}, (proxy, method, args) -> {
+                    Object result = invoke(store, method, args);
+                    if (!method.getName().equals("openStream")) {
+                        return result;
+                    }
+                    opened.add((TrackingToken) args[0]);
+                    return opened.size() > 1 ? result : failingAfter(10, (BlockingStream<?>) result);
+                });
+        ReadModel losses = context.getBean(ReadModels.class).find("losses").orElseThrow();
+        SideBySide tables = new SideBySide(jdbc, losses);
+        tables.dropLeftovers();
+        tables.create();
+        long head = context.getBean(Rebuilds.class).head();
+        long events;
+        try (SideBySideReplay replay = new SideBySideReplay(failingOnce, losses, tables.redirecting(dataSource), 4,
+                java.time.Duration.ofSeconds(30), stream -> java.util.OptionalLong.empty(), (position, count) -> { })) {
+            replay.upTo(head);
+            events = replay.events();
+        } 
+        try {
+            assertThat(opened).hasSize(2);
+            assertThat(opened.get(0)).isNull();
+            assertThat(opened.get(1).position()).hasValue(jdbc.queryForObject("SELECT global_index FROM"
+                    + " event_store.domain_event_entry ORDER BY global_index OFFSET 9 LIMIT 1", Long.class));
+            assertThat(events).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry"
+                    + " WHERE global_index <= ?", Long.class, head));
+            for (String table : losses.tables()) {
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT * FROM read_model_rebuild_losses." + table
+                        + " EXCEPT ALL SELECT * FROM read_model." + table + ") d", Long.class)).as(table).isZero();
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM read_model_rebuild_losses." + table, Long.class))
+                        .as(table).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM read_model." + table, Long.class));
+            }
+        } finally {
+            tables.dropLeftovers();
+        }
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The stream, whose next event after {@code count} fails once as a lost connection does. */
+    private static BlockingStream<?> failingAfter(int count, BlockingStream<?> stream) {
+        int[] given = {0};
+        return (BlockingStream<?>) Proxy.newProxyInstance(BlockingStream.class.getClassLoader(),
+                new Class<?>[] {BlockingStream.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("nextAvailable") && given[0]++ == count) {
+                        throw new org.axonframework.eventsourcing.eventstore.EventStoreException("reading failed",
+                                new org.postgresql.util.PSQLException("An I/O error occurred while sending to the"
+                                        + " backend.", org.postgresql.util.PSQLState.CONNECTION_FAILURE));
+                    }
+                    return method.isDefault() ? java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args)
+                            : invoke(stream, method, args);
+                });
     }
 
     /** A transaction that has read the live loss figures (and so holds the table until it ends). */

@@ -118,17 +118,41 @@ class HealingFaults {
         });
     }
 
+    @Test
+    @Order(8)
+    void queryServiceKilledDuringARebuild() throws Exception {
+        seedOnce();
+        String[] id = {null};
+        lab.scenario("kill -9 query-service during a rebuild", WRITERS, false, true, () -> {
+            id[0] = lab.startRebuild("losses");
+            lab.awaitRebuild("losses", id[0], rebuild -> rebuild.path("replayedEvents").asLong() > 0,
+                    Duration.ofMinutes(2));
+            lab.killQuery();
+        }, () -> {
+            // the service started again finds the rebuild unfinished: FAILED, saying so, and its tables dropped
+            JsonNode outcome = lab.awaitRebuild("losses", id[0], FaultLab.FINISHED, Duration.ofSeconds(30));
+            System.out.printf("FAULT kill -9 query-service during a rebuild: the rebuild ended %s%n", outcome);
+            assertThat(outcome.path("state").asText()).isEqualTo("FAILED");
+            assertThat(outcome.path("failure").asText()).contains("stopped before the rebuild finished");
+            assertThat(lab.rebuildSchemas()).as("the rebuild's tables").isEmpty();
+        });
+    }
+
+    private void seedOnce() throws Exception {
+        if (!seeded) {
+            // enough events for a rebuild's replay to last several seconds
+            lab.seed(SEED_CLAIMANTS, 5_000);
+            seeded = true;
+        }
+    }
+
     /**
      * The fault while the losses model is being rebuilt (its replay under way): the rebuild comes to
      * an outcome by itself once the database is back (VERIFIED and equal, or FAILED saying why, never
      * left "running"), its tables are gone, and the next rebuild can start and verifies.
      */
     private void duringARebuild(String name, FaultLab.Fault outage) throws Exception {
-        if (!seeded) {
-            // enough events for the replay to last several seconds
-            lab.seed(SEED_CLAIMANTS, 5_000);
-            seeded = true;
-        }
+        seedOnce();
         String[] id = {null};
         long[] ended = {0};
         lab.scenario(name, WRITERS, false, true, () -> {
@@ -152,7 +176,7 @@ class HealingFaults {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void twoCommandServicesRacing() throws Exception {
         lab.addCommandInstance();
         List<Integer> creations = new ArrayList<>();

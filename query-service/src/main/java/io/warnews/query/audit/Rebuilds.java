@@ -155,7 +155,8 @@ class Rebuilds {
      * queue must not change under it. Refused ({@link AlreadyRunning}) while a rebuild runs.
      */
     <T> T whileNotRebuilding(String group, java.util.function.Supplier<T> work) {
-        Connection session = PoolPerPurpose.forProcessing(this::processingConnection);
+        // the caller's pool (a request's: answered 503 within about a second while the database is away)
+        Connection session = newConnection();
         try {
             // a rebuild that is writing its outcome lets go within moments: wait for that, not longer
             long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
@@ -257,8 +258,10 @@ class Rebuilds {
         Connection session = null;
         boolean locked = false;
         try {
+            // the database is there (on the request's pool: a 503 within about a second while it is away)
+            jdbc.getJdbcTemplate().queryForObject("SELECT 1", Integer.class);
             // the rebuild's session is the service's own work (no request's time limits), held to its end
-            session = PoolPerPurpose.forProcessing(this::processingConnection);
+            session = PoolPerPurpose.forProcessing(this::newConnection);
             if (!tryLock(session, group)) {
                 throw new AlreadyRunning(group);
             }
@@ -392,7 +395,7 @@ class Rebuilds {
                 Connection fresh = null;
                 boolean locked = false;
                 try {
-                    fresh = PoolPerPurpose.forProcessing(Rebuilds.this::processingConnection);
+                    fresh = PoolPerPurpose.forProcessing(Rebuilds.this::newConnection);
                     locked = tryLock(fresh, group);
                     if (locked && stillThisRebuild()) {
                         connection = fresh;
@@ -704,7 +707,8 @@ class Rebuilds {
         };
     }
 
-    private Connection processingConnection() {
+    /** A connection of the caller's pool (see {@link PoolPerPurpose}). */
+    private Connection newConnection() {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The fault suite: {@code mvn -Pfaults verify} (about 7 minutes with the build, on 2 cores). One backend (a durable
+ * The fault suite: {@code mvn -Pfaults verify} (about 12 minutes with the build, on 2 cores). One backend (a durable
  * PostgreSQL, the command-service, the query-service, as processes) goes through each fault in
  * turn under several writers and a public reader. After each: no acknowledged write lost, no 500
  * answered, and every read model converged by itself (no dead letter, no manual step) to exactly

@@ -1,5 +1,6 @@
 package io.warnews.query.audit;
 
+import io.warnews.query.Settings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,4 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record AuditProperties(@DefaultValue("30s") Duration catchUpTimeout,
                        @DefaultValue("30m") Duration replayTimeout,
                        @DefaultValue("50ms") Duration pollInterval) {
+
+    AuditProperties {
+        Settings.positive("warnews.audit.rebuild.catch-up-timeout", catchUpTimeout);
+        Settings.positive("warnews.audit.rebuild.replay-timeout", replayTimeout);
+        Settings.positive("warnews.audit.rebuild.poll-interval", pollInterval);
+    }
 }

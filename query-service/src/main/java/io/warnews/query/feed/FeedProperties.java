@@ -1,5 +1,6 @@
 package io.warnews.query.feed;
 
+import io.warnews.query.Settings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -40,6 +41,11 @@ record FeedProperties(@DefaultValue("15s") Duration heartbeat,
                       @DefaultValue("20000") int catchUpRate) {
 
     FeedProperties {
+        Settings.positive("warnews.feed.heartbeat", heartbeat);
+        Settings.positive("warnews.feed.poll-interval", pollInterval);
+        Settings.positive("warnews.feed.gap-timeout", gapTimeout);
+        Settings.positive("warnews.feed.max-connection", maxConnection);
+        Settings.positive("warnews.feed.catch-up-turn", catchUpTurn);
         if (catchUpRate < 0) {
             throw new IllegalArgumentException("warnews.feed.catch-up-rate must be 0 (not limited) or more, not "
                     + catchUpRate);

@@ -1,5 +1,6 @@
 package io.warnews.query.processing;
 
+import io.warnews.query.Settings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,10 +18,9 @@ record ProcessingProperties(@DefaultValue("2s") Duration heartbeat, @DefaultValu
                             @DefaultValue("5m") Duration restartBackoffMax) {
 
     ProcessingProperties {
-        if (restartAfterError.isZero() || restartAfterError.isNegative()) {
-            throw new IllegalArgumentException("warnews.processing.restart-after-error must be positive, not "
-                    + restartAfterError);
-        }
+        Settings.positive("warnews.processing.heartbeat", heartbeat);
+        Settings.positive("warnews.processing.node-timeout", nodeTimeout);
+        Settings.positive("warnews.processing.restart-after-error", restartAfterError);
         if (restartBackoffMax.compareTo(restartAfterError) < 0) {
             throw new IllegalArgumentException("warnews.processing.restart-backoff-max (" + restartBackoffMax
                     + ") must not be below restart-after-error (" + restartAfterError + ")");

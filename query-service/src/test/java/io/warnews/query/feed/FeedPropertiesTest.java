@@ -20,4 +20,15 @@ class FeedPropertiesTest {
         assertThatThrownBy(() -> with(500, 10_000, 0, 20_000)).hasMessageContaining("warnews.feed.catch-up-readers");
         assertThatThrownBy(() -> with(500, 10_000, 1, -1)).hasMessageContaining("warnews.feed.catch-up-rate");
     }
+
+    @Test
+    void aZeroOrNegativeDurationIsRefused() {
+        Duration second = Duration.ofSeconds(1);
+        assertThatThrownBy(() -> new FeedProperties(second, Duration.ZERO, second, 500, 2000, 100, second, 10_000, 1,
+                16, second, 0)).hasMessage("warnews.feed.poll-interval must be a positive duration, not PT0S");
+        assertThatThrownBy(() -> new FeedProperties(second, second, Duration.ofSeconds(-1), 500, 2000, 100, second,
+                10_000, 1, 16, second, 0)).hasMessageContaining("warnews.feed.gap-timeout");
+        assertThatThrownBy(() -> new FeedProperties(Duration.ZERO, second, second, 500, 2000, 100, second, 10_000, 1,
+                16, second, 0)).hasMessageContaining("warnews.feed.heartbeat");
+    }
 }

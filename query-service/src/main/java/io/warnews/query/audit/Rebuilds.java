@@ -95,6 +95,8 @@ class Rebuilds {
     private static final Duration SESSION_LOCK_WAIT = Duration.ofSeconds(10);
     /** How long the outcome of a rebuild is tried again while the database is away. */
     private static final Duration OUTCOME_PATIENCE = Duration.ofMinutes(5);
+    /** How long a failed rebuild waits for the database to drop its tables (else the next start or rebuild does). */
+    private static final Duration CLEAN_UP_PATIENCE = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
     private final ReadModels readModels;
@@ -304,7 +306,8 @@ class Rebuilds {
             update(id, Map.of("state", "REPLAYING"));
             long started = System.nanoTime();
             try (SideBySideReplay replay = new SideBySideReplay(eventStore, model, tables.redirecting(dataSource), CHUNK,
-                    properties.replayTimeout(), stream -> firstSetAside(group, stream), progress(id))) {
+                    properties.replayTimeout(), stream -> firstSetAside(group, stream),
+                    inChunk -> stillReplaying(inChunk, id), progress(id))) {
                 if (head >= 0) {
                     replay.upTo(head);
                 }
@@ -330,9 +333,12 @@ class Rebuilds {
         } finally {
             try {
                 // only while the rebuild holds its lock: another rebuild may have taken over its tables
-                session.ensure();
+                session.ensure(CLEAN_UP_PATIENCE);
                 tables.dropLeftovers();
             } catch (RuntimeException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 log.warn("rebuild {} of {}: its tables are dropped at the next start or rebuild ({})", id, group,
                         e.toString());
             }
@@ -378,6 +384,11 @@ class Rebuilds {
 
         /** Makes sure the rebuild still holds its lock, on a new session if the database lost the old one. */
         void ensure() throws InterruptedException {
+            ensure(properties.replayTimeout());
+        }
+
+        /** As {@link #ensure()}, waiting for the database at most {@code patience}. */
+        void ensure(Duration patience) throws InterruptedException {
             if (alive(connection)) {
                 return;
             }
@@ -388,7 +399,9 @@ class Rebuilds {
             } catch (SQLException | RuntimeException e) {
                 log.debug("aborting the rebuild's lost session", e);
             }
-            long deadline = System.nanoTime() + properties.replayTimeout().toNanos();
+            // back to the pool, which lets a broken connection go (an aborted one not closed keeps its place)
+            close(connection);
+            long deadline = System.nanoTime() + patience.toNanos();
             long lockDeadline = System.nanoTime() + SESSION_LOCK_WAIT.toNanos();
             long pause = 100;
             while (true) {
@@ -588,39 +601,92 @@ class Rebuilds {
                             SideBySideReplay replay, RebuildSession session) throws InterruptedException {
         TrackingToken replayed = replay.token();
         List<SideBySideReplay.PassedOver> passedOver = replay.passedOver();
-        long deadline = System.nanoTime() + SWAP_PATIENCE.toNanos();
+        // readers holding the tables are waited for SWAP_PATIENCE, the database away for the replay's patience
+        long lockDeadline = System.nanoTime() + SWAP_PATIENCE.toNanos();
+        long deadline = System.nanoTime() + properties.replayTimeout().toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
                 // the rebuild still holds its lock (taken again on a new session if the database lost the old one)
                 session.ensure();
+                // a commit whose answer was lost on the way: the swap is done
+                if (swappedAlready(id)) {
+                    return;
+                }
                 transactions.executeWithoutResult(status -> {
                     JdbcTemplate inTransaction = jdbc.getJdbcTemplate();
                     requireSetAsideLive(tables.model().name(), passedOver);
                     inTransaction.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT.toMillis() + "ms'");
+                    // still this rebuild's turn: whoever takes a rebuild over marks it FAILED first
+                    int swapping = jdbc.update("""
+                            UPDATE read_model.rebuild SET state = 'SWAPPED', replayed_position = :position,
+                                replayed_events = :events
+                            WHERE rebuild_id = :id AND state = 'SWAPPING'
+                            """, new MapSqlParameterSource("id", id).addValue("position", replay.position())
+                            .addValue("events", replay.events()));
+                    if (swapping != 1) {
+                        throw new SessionLost("another rebuild of '" + tables.model().name() + "' or a start of the"
+                                + " service took this one over before its swap: the live read model was left as it was");
+                    }
                     new SideBySide(inTransaction, tables.model()).swap();
                     for (int segment : segments) {
                         tokenStore.storeToken(replayed, processorName, segment);
                     }
-                    update(id, Map.of("state", "SWAPPED", "replayed_position", replay.position(),
-                            "replayed_events", replay.events()));
                 });
                 return;
             } catch (RuntimeException e) {
                 if (e instanceof SessionLost || !TransientFailures.isTransient(e)) {
                     throw e;
                 }
-                if (find(id).map(rebuild -> rebuild.state().equals("SWAPPED")).orElse(false)) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the tables of '" + tables.model().name() + "' stayed in use for "
+                boolean lockWait = lockNotAvailable(e);
+                if (System.nanoTime() > (lockWait ? lockDeadline : deadline)) {
+                    throw new IllegalStateException(lockWait
+                            ? "the tables of '" + tables.model().name() + "' stayed in use for "
                             + SWAP_PATIENCE.toSeconds() + " s: the rebuilt tables did not take their place ("
-                            + e.getMessage() + ")", e);
+                            + e.getMessage() + ")"
+                            : "the database kept failing for " + properties.replayTimeout() + " at the swap: the"
+                            + " rebuilt tables did not take their place (" + e.getMessage() + ")", e);
                 }
-                log.info("the swap of {} waited too long for a lock (attempt {}); again", tables.model().name(), attempt);
-                Thread.sleep(Math.min(100L * attempt, 1_000L));
+                if (lockWait) {
+                    log.info("the swap of {} waited too long for a lock (attempt {}); again", tables.model().name(),
+                            attempt);
+                } else {
+                    log.info("the swap of {} failed (attempt {}): {}; again", tables.model().name(), attempt,
+                            e.toString());
+                }
+                Thread.sleep(Math.min(100L * attempt, lockWait ? 1_000L : 5_000L));
             }
         }
+    }
+
+    /**
+     * In each of the replay's transactions: the rebuild is still REPLAYING, and stays so until the
+     * transaction ends (a share lock on its row). Whoever takes a rebuild over (another rebuild, a
+     * start of the service) marks it FAILED first: a replay that lost its session while the database
+     * was away then stops before it writes into tables that may no longer be its own.
+     */
+    static void stillReplaying(JdbcTemplate inChunk, UUID id) {
+        List<String> state = inChunk.queryForList("SELECT state FROM read_model.rebuild WHERE rebuild_id = ? FOR SHARE",
+                String.class, id);
+        if (!state.equals(List.of("REPLAYING"))) {
+            throw new SideBySideReplay.TakenOver("the rebuild was taken over while it replayed (its state is now "
+                    + (state.isEmpty() ? "gone" : state.get(0)) + "): another rebuild of the read model or a start of"
+                    + " the service; the live read model was left as it was");
+        }
+    }
+
+    /** Whether the rebuild's row says SWAPPED (a failure to read it is retried as the swap's own are). */
+    private boolean swappedAlready(UUID id) {
+        return find(id).map(rebuild -> rebuild.state().equals("SWAPPED")).orElse(false);
+    }
+
+    /** A lock that a reader held past the swap's lock_timeout (55P03). */
+    private static boolean lockNotAvailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The replaced tables' checksum, the new ones', and the first rows found on one side only. */

@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,6 +53,22 @@ final class SideBySideReplay implements AutoCloseable {
         }
     }
 
+    /** The rebuild is no longer the group's (another took it over): the replay must not write on. */
+    static final class TakenOver extends RuntimeException {
+        TakenOver(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Checked at the start of every chunk's transaction, on its connection: throws {@link TakenOver}
+     * when the rebuild may no longer write its copies (and holds what it checked until the chunk commits).
+     */
+    @FunctionalInterface
+    interface Guard {
+        void check(JdbcTemplate inChunk);
+    }
+
     /** An event the replay passed over: its stream was set aside. */
     record PassedOver(String stream, long version) {
     }
@@ -65,6 +82,8 @@ final class SideBySideReplay implements AutoCloseable {
     private final ReadAhead readAhead;
     private final AnnotationEventHandlerAdapter projection;
     private final TransactionTemplate transactions;
+    private final Guard guard;
+    private final JdbcTemplate inChunk;
     private final int chunk;
     private final Duration patience;
     private final Progress progress;
@@ -79,8 +98,10 @@ final class SideBySideReplay implements AutoCloseable {
     private long events;
 
     SideBySideReplay(EventStore eventStore, ReadModel model, DataSource copies, int chunk, Duration patience,
-                     Function<String, OptionalLong> setAsideLive, Progress progress) {
+                     Function<String, OptionalLong> setAsideLive, Guard guard, Progress progress) {
         this.setAsideLive = setAsideLive;
+        this.guard = guard;
+        this.inChunk = new JdbcTemplate(copies);
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(copies);
         this.projection = new AnnotationEventHandlerAdapter(model.projection().create(jdbc, new StreamPositions(jdbc)));
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(copies));
@@ -261,6 +282,9 @@ final class SideBySideReplay implements AutoCloseable {
                 inOneTransaction(chunkOfEvents);
                 break;
             } catch (RuntimeException e) {
+                if (e instanceof TakenOver) {
+                    throw e;
+                }
                 if (!TransientFailures.isTransient(e)) {
                     setAsideOrFail(chunkOfEvents, e);
                     continue;
@@ -282,6 +306,7 @@ final class SideBySideReplay implements AutoCloseable {
 
     private void inOneTransaction(List<TrackedEventMessage<?>> chunkOfEvents) {
         transactions.executeWithoutResult(status -> {
+            guard.check(inChunk);
             UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(chunkOfEvents.get(0));
             try {
                 List<PassedOver> passed = new ArrayList<>();

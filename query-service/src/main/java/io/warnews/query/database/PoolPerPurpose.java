@@ -80,6 +80,11 @@ public final class PoolPerPurpose extends AbstractDataSource implements Closeabl
         return PURPOSE.get() == Purpose.REQUEST ? requests : processing;
     }
 
+    /** Connections of the processing pool in use right now (taken and not given back). */
+    public int processingInUse() {
+        return processing.getHikariPoolMXBean() == null ? 0 : processing.getHikariPoolMXBean().getActiveConnections();
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         return pool().getConnection();

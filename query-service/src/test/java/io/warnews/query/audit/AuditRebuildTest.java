@@ -186,6 +186,7 @@ class AuditRebuildTest {
         String totals = "/api/conflicts/" + story.conflictId() + "/losses";
         String before = http.perform(get(totals)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
+        int inUse = processingConnectionsInUse();
         try (Connection reader = holdingLossFigures()) {
             String id = startRebuild("losses");
             awaitState("losses", id, "SWAPPING");
@@ -194,6 +195,13 @@ class AuditRebuildTest {
             reader.rollback();
             Map<String, Object> rebuild = awaitFinished("losses", id);
             assertThat(rebuild).containsEntry("state", "VERIFIED").containsEntry("matches", true);
+        }
+        // no connection kept from the pool: neither the lost session nor the sessions tried for the lock
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (processingConnectionsInUse() > inUse) {
+            assertThat(System.currentTimeMillis()).as("processing connections in use, against " + inUse + " before")
+                    .isLessThan(deadline);
+            Thread.sleep(50);
         }
         http.perform(get(totals)).andExpect(status().isOk()).andExpect(content().json(before, true));
         assertThat(leftoverSchemas()).isEmpty();
@@ -278,7 +286,8 @@ class AuditRebuildTest {
         long head = context.getBean(Rebuilds.class).head();
         long events;
         try (SideBySideReplay replay = new SideBySideReplay(failingOnce, losses, tables.redirecting(dataSource), 4,
-                java.time.Duration.ofSeconds(30), stream -> java.util.OptionalLong.empty(), (position, count) -> { })) {
+                java.time.Duration.ofSeconds(30), stream -> java.util.OptionalLong.empty(), inChunk -> { },
+                (position, count) -> { })) {
             replay.upTo(head);
             events = replay.events();
         } 
@@ -321,6 +330,51 @@ class AuditRebuildTest {
                     return method.isDefault() ? java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args)
                             : invoke(stream, method, args);
                 });
+    }
+
+    /** The processing pool's connections in use while nothing runs (the least of a few looks). */
+    private int processingConnectionsInUse() throws InterruptedException {
+        int least = Integer.MAX_VALUE;
+        for (int look = 0; look < 20; look++) {
+            least = Math.min(least, context.getBean(io.warnews.query.database.PoolPerPurpose.class).processingInUse());
+            Thread.sleep(10);
+        }
+        return least;
+    }
+
+    /**
+     * A replay whose rebuild was taken over (marked FAILED by another rebuild or a start of the
+     * service, as happens when its session was lost while the database was away) writes nothing more
+     * into the copies: each chunk's transaction finds the rebuild no longer REPLAYING and stops.
+     */
+    @Test
+    void aReplayWhoseRebuildWasTakenOverWritesNothing() throws Exception {
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO read_model.rebuild (rebuild_id, processing_group, state, started_at)"
+                + " VALUES (?, 'losses', 'REPLAYING', now())", id);
+        ReadModel losses = context.getBean(ReadModels.class).find("losses").orElseThrow();
+        SideBySide tables = new SideBySide(jdbc, losses);
+        tables.dropLeftovers();
+        tables.create();
+        long head = context.getBean(Rebuilds.class).head();
+        try (SideBySideReplay replay = new SideBySideReplay(context.getBean(EventStore.class), losses,
+                tables.redirecting(dataSource), 4, java.time.Duration.ofSeconds(30),
+                stream -> java.util.OptionalLong.empty(), inChunk -> Rebuilds.stillReplaying(inChunk, id),
+                (position, count) -> {
+                    // taken over after the first chunk
+                    jdbc.update("UPDATE read_model.rebuild SET state = 'FAILED' WHERE rebuild_id = ?", id);
+                })) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> replay.upTo(head))
+                    .isInstanceOf(SideBySideReplay.TakenOver.class)
+                    .hasMessageContaining("taken over").hasMessageContaining("FAILED");
+            assertThat(replay.events()).isEqualTo(4);
+            long reports = jdbc.queryForObject("SELECT count(*) FROM read_model_rebuild_losses.loss_report",
+                    Long.class);
+            assertThat(reports).as("reports of the first four events only").isLessThanOrEqualTo(4)
+                    .isLessThan(jdbc.queryForObject("SELECT count(*) FROM read_model.loss_report", Long.class));
+        } finally {
+            tables.dropLeftovers();
+        }
     }
 
     /** A transaction that has read the live loss figures (and so holds the table until it ends). */

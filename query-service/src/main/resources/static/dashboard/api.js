@@ -32,6 +32,9 @@ export const paths = {
         timeline: () => `api/audit/conflicts/${c}/timeline`,
         talks: (id) => `api/audit/talks/${encodeURIComponent(id)}`,
     },
+    // The read models' state and their rebuilds (auditors only).
+    projections: () => 'api/audit/projections',
+    rebuild: (name) => `api/audit/projections/${encodeURIComponent(name)}/rebuild`,
 };
 
 /** A read failed: status and the problem's detail, for the page to say. */
@@ -47,6 +50,15 @@ export class ReadFailed extends Error {
  * "<streamId>@<version>" to read one's own (or the feed's) write; options.auth: {user, password}.
  */
 export async function read(path, params = {}, options = {}) {
+    return request('GET', path, params, options);
+}
+
+/** POST without a body (an auditor's action); answers the JSON answer. options.auth as for read. */
+export async function post(path, options = {}) {
+    return request('POST', path, {}, options);
+}
+
+async function request(method, path, params, options) {
     const query = new URLSearchParams();
     for (const [name, value] of Object.entries(params)) {
         if (value !== null && value !== undefined && value !== '') {
@@ -62,7 +74,7 @@ export async function read(path, params = {}, options = {}) {
     }
     const url = path + (query.toString() ? '?' + query : '');
     // credentials 'omit': the browser never pops up its own password dialog, the page asks instead.
-    const response = await fetch(url, {headers, credentials: 'omit'});
+    const response = await fetch(url, {method, headers, credentials: 'omit'});
     if (!response.ok) {
         let detail = response.statusText;
         try {

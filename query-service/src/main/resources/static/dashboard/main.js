@@ -9,6 +9,7 @@ import {renderTalks} from './talks.js';
 import {filterTimeline, kindsOf, renderKinds, renderTimeline, TIMELINE_PAGE} from './timeline.js';
 import {followFeed} from './live.js';
 import {readKnownAt, refusal, toInstant, toLocalInput} from './known-at.js';
+import {followReadModels} from './read-models.js';
 
 const $ = id => document.getElementById(id);
 
@@ -206,6 +207,14 @@ function wireForms() {
         message.textContent = `Showing the totals, the series, the anomalies, the milestones, the attacks, the talks and the timeline as known at ${instant(knownAt)}.`;
         $('losses').scrollIntoView();
         $('losses-title').focus({preventScroll: true});
+    });
+    let stopFollowing = null;
+    $('read-models-form').addEventListener('submit', event => {
+        event.preventDefault();
+        stopFollowing?.();
+        $('read-models-message').textContent = 'Reading the read models…';
+        const auth = {user: $('read-models-user').value, password: $('read-models-password').value};
+        stopFollowing = followReadModels($('read-models-table'), $('read-models-message'), auth);
     });
     $('known-at-now').addEventListener('click', async () => {
         state.knownAt = null;

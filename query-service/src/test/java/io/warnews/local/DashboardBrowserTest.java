@@ -427,6 +427,46 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#talks-list i"))).as("the title is text, not markup").isEmpty();
     }
 
+    /**
+     * An auditor sees each read model's position, dead letters and last rebuild, and rebuilds one
+     * from its row: the row follows the rebuild to its outcome; another user is refused, named.
+     */
+    @Test
+    @Order(10)
+    void anAuditorSeesTheReadModelsAndRebuildsOneFromItsRow() throws Exception {
+        open();
+        waitForText(By.id("headline-RU-PERSONNEL"), "1,001,200");
+        readModels("editor", "editor-dev-password");
+        waitForText(By.id("read-models-message"), "not an auditor");
+        assertThat(browser.findElements(By.cssSelector("#read-models-table tbody tr"))).isEmpty();
+
+        readModels("auditor", "auditor-dev-password");
+        waitForText(By.id("read-models-message"), "Showing the read models");
+        waitForText(By.id("read-model-losses"), "never rebuilt");
+        assertThat(texts("#read-models-table tbody th")).containsExactly("attacks", "conflicts", "losses", "talks",
+                "timeline");
+        assertThat(text("read-model-losses")).contains("position").contains("caught up");
+
+        browser.findElement(By.id("rebuild-losses")).click();
+        waitForText(By.id("read-models-message"), "A rebuild of losses started");
+        String outcome = waitForText(By.id("read-model-losses"), "verified");
+        assertThat(outcome).contains("equal to the model it replaced").containsPattern("\\(\\d[\\d,]* rows\\)");
+        // the figures the page shows did not change
+        assertThat(text("headline-RU-PERSONNEL")).contains("about 1,001,200");
+        screenshot("dashboard-read-models.png", By.id("read-models"));
+    }
+
+    private void readModels(String user, String password) {
+        WebElement userField = browser.findElement(By.id("read-models-user"));
+        userField.clear();
+        userField.sendKeys(user);
+        WebElement passwordField = browser.findElement(By.id("read-models-password"));
+        passwordField.clear();
+        passwordField.sendKeys(password);
+        js("document.getElementById('read-models-message').textContent = '';");
+        passwordField.sendKeys(Keys.ENTER);
+    }
+
     /** The href and the text of the first source under the first element the selector finds. */
     @SuppressWarnings("unchecked")
     private static List<String> sourceOf(String selector) {

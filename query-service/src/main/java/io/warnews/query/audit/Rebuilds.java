@@ -95,6 +95,8 @@ class Rebuilds {
     private static final Duration SESSION_LOCK_WAIT = Duration.ofSeconds(10);
     /** How long the outcome of a rebuild is tried again while the database is away. */
     private static final Duration OUTCOME_PATIENCE = Duration.ofMinutes(5);
+    /** How long the replay waits, at the swap, for an event the live processor applied that committed late. */
+    private static final Duration COVER_PATIENCE = Duration.ofSeconds(10);
     /** How long a failed rebuild waits for the database to drop its tables (else the next start or rebuild does). */
     private static final Duration CLEAN_UP_PATIENCE = Duration.ofSeconds(30);
 
@@ -526,6 +528,12 @@ class Rebuilds {
                 }
                 if (end > replay.position()) {
                     replay.upTo(end);
+                }
+                // and what the live processor applied that committed late, below the replay's position
+                if (!replay.covering(live, COVER_PATIENCE)) {
+                    log.info("rebuild {} of {}: the replay had not seen every event the live processor applied"
+                            + " after {} (the processor applies it after the swap; the comparison will show it)", id,
+                            group, COVER_PATIENCE);
                 }
                 update(id, Map.of("state", "SWAPPING"));
                 swapTables(id, tables, processor.getName(), claimed, replay, session);

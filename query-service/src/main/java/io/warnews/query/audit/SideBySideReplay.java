@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -145,7 +146,8 @@ final class SideBySideReplay implements AutoCloseable {
                 break;
             }
             events.add(readAhead.take());
-            position = at;
+            // an event committed late comes below positions already read: the highest one stays
+            position = Math.max(position, at);
             if (events.size() >= chunk || position >= head) {
                 apply(events);
                 idleSince = System.nanoTime();
@@ -154,6 +156,42 @@ final class SideBySideReplay implements AutoCloseable {
         if (!events.isEmpty()) {
             apply(events);
         }
+    }
+
+    /**
+     * Applies what the store brings next until the replay has applied every event that the
+     * {@code live} tokens have seen: an event whose transaction committed late, below a position the
+     * replay had passed, reaches the replay after the live processor applied it. Gives up (answers
+     * false) after {@code patience}: such an event is then applied by the live processor after the
+     * swap (the replay's token still has it as a gap), and only the comparison shows it.
+     */
+    boolean covering(TrackingToken[] live, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        List<TrackedEventMessage<?>> events = new ArrayList<>(chunk);
+        while (!covers(live)) {
+            TrackedEventMessage<?> next = readAhead.peek(20);
+            if (next != null && events.size() < chunk) {
+                events.add(readAhead.take());
+                position = Math.max(position, positionOf(next));
+                continue;
+            }
+            if (!events.isEmpty()) {
+                apply(events);
+            } else if (System.nanoTime() > deadline) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean covers(TrackingToken[] live) {
+        for (TrackingToken token : live) {
+            TrackingToken applied = token == null ? null : WrappedToken.unwrapLowerBound(token);
+            if (applied != null && (lastToken == null || !lastToken.covers(applied))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -35,6 +35,7 @@ export const paths = {
     // The read models' state and their rebuilds (auditors only).
     projections: () => 'api/audit/projections',
     rebuild: (name) => `api/audit/projections/${encodeURIComponent(name)}/rebuild`,
+    retryDeadLetters: (name) => `api/audit/dead-letters/${encodeURIComponent(name)}/retry`,
 };
 
 /** A read failed: status and the problem's detail, for the page to say. */

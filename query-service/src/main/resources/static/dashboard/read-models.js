@@ -1,5 +1,6 @@
 // "Read models": where each read model stands against the event store, its dead letters, its last
-// rebuild (with the replay's progress while one runs), and a rebuild on an auditor's request.
+// rebuild (with the replay's progress while one runs); a rebuild, or a retry of the dead letters,
+// on an auditor's request.
 import {paths, post, read, ReadFailed} from './api.js';
 import {el, fill, instant, number} from './format.js';
 
@@ -50,7 +51,7 @@ export function refusal(failure) {
     return `The read models could not be read: ${failure.message}`;
 }
 
-function row(model, onRebuild) {
+function row(model, onRebuild, onRetry) {
     const behind = typeof model.behind === 'number' && model.behind > 0
         ? `${number(model.behind)} events behind` : 'caught up';
     const status = model.error ? `stopped by an error: ${model.failure ?? 'unknown'}`
@@ -58,10 +59,16 @@ function row(model, onRebuild) {
     const button = el('button', {type: 'button', id: `rebuild-${model.name}`, 'aria-label': `Rebuild ${model.name}`,
         disabled: underWay(model.lastRebuild)}, 'Rebuild');
     button.addEventListener('click', () => onRebuild(model.name));
+    let retry = null;
+    if (typeof model.deadLetters === 'number' && model.deadLetters > 0) {
+        retry = el('button', {type: 'button', id: `retry-${model.name}`,
+            'aria-label': `Retry the dead letters of ${model.name}`, disabled: underWay(model.lastRebuild)}, 'Retry');
+        retry.addEventListener('click', () => onRetry(model.name));
+    }
     return el('tr', {id: `read-model-${model.name}`},
         el('th', {scope: 'row'}, model.name),
         el('td', {}, `position ${number(model.position)} of ${number(model.head)}: ${status}`),
-        el('td', {}, number(model.deadLetters)),
+        el('td', {}, number(model.deadLetters), retry ? ' ' : null, retry),
         el('td', {class: 'rebuild'}, describeRebuild(model.lastRebuild)),
         el('td', {}, button));
 }
@@ -98,7 +105,7 @@ export function followReadModels(table, message, auth) {
                 el('th', {scope: 'col'}, 'Dead letters'),
                 el('th', {scope: 'col'}, 'Last rebuild'),
                 el('th', {scope: 'col'}, el('span', {class: 'visually-hidden'}, 'Action')))),
-            el('tbody', {}, models.map(model => row(model, rebuild))));
+            el('tbody', {}, models.map(model => row(model, rebuild, retry))));
         if (!stopped) {
             timer = setTimeout(show, models.some(model => underWay(model.lastRebuild)) ? 2_000 : 10_000);
         }
@@ -112,6 +119,19 @@ export function followReadModels(table, message, auth) {
         } catch (failure) {
             message.textContent = failure instanceof ReadFailed && failure.status === 409
                 ? `Not started: ${failure.message}` : refusal(failure);
+        }
+        await show();
+    };
+    const retry = async name => {
+        acted = true;
+        message.textContent = `Retrying the dead letters of ${name}…`;
+        try {
+            const retried = await post(paths.retryDeadLetters(name), {auth});
+            message.textContent = `Dead letters of ${name} retried: ${number(retried.succeeded)} of`
+                + ` ${number(retried.attempted)} streams applied, ${number(retried.remaining)} dead letters left.`;
+        } catch (failure) {
+            message.textContent = failure instanceof ReadFailed && failure.status === 409
+                ? `Not retried: ${failure.message}` : refusal(failure);
         }
         await show();
     };

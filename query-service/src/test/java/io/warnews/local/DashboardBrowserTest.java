@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -454,6 +456,51 @@ class DashboardBrowserTest {
         // the figures the page shows did not change
         assertThat(text("headline-RU-PERSONNEL")).contains("about 1,001,200");
         screenshot("dashboard-read-models.png", By.id("read-models"));
+    }
+
+    /**
+     * An event the losses model cannot apply (a constraint the test adds refuses its figure) is set
+     * aside: the auditor sees the dead letter on the read model's row, and once the cause is gone
+     * retries it from there; the figure then reaches the model.
+     */
+    @Test
+    @Order(11)
+    void anAuditorRetriesADeadLetterFromTheReadModelsRow() throws Exception {
+        long poison = 777_777;
+        try (Connection admin = postgres.getDatabase("postgres", "warnews_dashboard").getConnection();
+             Statement statement = admin.createStatement()) {
+            statement.execute("ALTER TABLE read_model.loss_figure ADD CONSTRAINT dashboard_poison CHECK (value <> "
+                    + poison + ")");
+            try {
+                HttpResponse<String> reported = post("/api/conflicts/russia-ukraine/loss-reports", """
+                        {"reportId":"poison-1","side":"RU","claimant":"Poison test","asOf":"2025-06-10",
+                         "figures":[{"category":"PERSONNEL","value":%d}],
+                         "source":{"outlet":"test","url":"https://example.org","publishedAt":"2025-06-10T07:00:00Z"}}"""
+                        .formatted(poison));
+                assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+                open();
+                waitForText(By.id("headline-RU-PERSONNEL"), "1,001,200");
+                // shown again until the processor has set the event aside
+                long deadline = System.nanoTime() + PATIENCE.toNanos();
+                do {
+                    assertThat(System.nanoTime()).as("the dead letter on the losses row").isLessThan(deadline);
+                    readModels("auditor", "auditor-dev-password");
+                    waitForText(By.id("read-models-message"), "Showing the read models");
+                    Thread.sleep(300);
+                } while (browser.findElements(By.id("retry-losses")).isEmpty());
+                assertThat(text("read-model-losses")).contains("1 Retry");
+            } finally {
+                statement.execute("ALTER TABLE read_model.loss_figure DROP CONSTRAINT dashboard_poison");
+            }
+        }
+        browser.findElement(By.id("retry-losses")).click();
+        waitForText(By.id("read-models-message"), "1 of 1 streams applied, 0 dead letters left");
+        new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.id("retry-losses")).isEmpty());
+        HttpResponse<String> series = HTTP.send(HttpRequest.newBuilder(URI.create(queryUrl
+                + "/api/conflicts/russia-ukraine/losses/RU/PERSONNEL/series?claimant=Poison%20test")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(series.body()).contains("777777");
     }
 
     private void readModels(String user, String password) {

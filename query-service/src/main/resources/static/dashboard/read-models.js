@@ -68,37 +68,51 @@ function row(model, onRebuild, onRetry) {
     return el('tr', {id: `read-model-${model.name}`},
         el('th', {scope: 'row'}, model.name),
         el('td', {}, `position ${number(model.position)} of ${number(model.head)}: ${status}`),
-        el('td', {}, number(model.deadLetters), retry ? ' ' : null, retry),
+        el('td', {}, el('span', {id: `dead-letters-${model.name}`}, number(model.deadLetters)), retry ? ' ' : null,
+            retry),
         el('td', {class: 'rebuild'}, describeRebuild(model.lastRebuild)),
         el('td', {}, button));
 }
 
+/** What to tell a person when an action's request failed: a lost answer leaves its outcome unknown. */
+function actionFailed(what, failure) {
+    if (failure instanceof ReadFailed && failure.status === 409) {
+        return `Not ${what}: ${failure.message}`;
+    }
+    if (failure instanceof ReadFailed && failure.status === 503) {
+        return `Not ${what}: the service is unavailable right now (${failure.message}); try again shortly.`;
+    }
+    if (!(failure instanceof ReadFailed)) {
+        return `No answer came (${failure.message}): whether it was ${what} is not known; the table below says.`;
+    }
+    return refusal(failure);
+}
+
 /**
  * Shows the read models with the auditor's credentials, again every 2 s while a rebuild is under
- * way and every 10 s otherwise, until the credentials are refused or another view replaces them.
+ * way and every 10 s otherwise, until the credentials are refused or {@link followReadModels} is
+ * called again (the answer stops it): one read at a time, and nothing an earlier follower asked for
+ * is shown once it is stopped.
  */
 export function followReadModels(table, message, auth) {
     let timer = null;
     let stopped = false;
     let acted = false;
-    const show = async () => {
+    let shown = false;
+    let reading = null;     // the read in flight
+    let again = false;      // another read asked for meanwhile
+    const clear = () => fill(table);
+    const stop = () => {
+        stopped = true;
         clearTimeout(timer);
-        let models;
-        try {
-            models = await read(paths.projections(), {}, {auth});
-        } catch (failure) {
-            message.textContent = refusal(failure);
-            if (!(failure instanceof ReadFailed && (failure.status === 401 || failure.status === 403)) && !stopped) {
-                timer = setTimeout(show, 10_000);
-            }
-            return;
-        }
-        if (!acted) {
-            message.textContent = 'Showing the read models. A rebuild can be started from a read model\'s row.';
-        }
+    };
+    const render = models => {
+        // the button that had the focus keeps it across the refresh
+        const focused = table.contains(document.activeElement) ? document.activeElement.id : null;
+        const running = models.some(model => underWay(model.lastRebuild));
         fill(table,
             el('caption', {}, `As read at ${new Date().toLocaleTimeString('en-GB')}`
-                + (models.some(model => underWay(model.lastRebuild)) ? ', again every 2 s while a rebuild runs' : '')),
+                + (running ? ', again every 2 s while a rebuild runs' : '')),
             el('thead', {}, el('tr', {},
                 el('th', {scope: 'col'}, 'Read model'),
                 el('th', {scope: 'col'}, 'Applied'),
@@ -106,38 +120,81 @@ export function followReadModels(table, message, auth) {
                 el('th', {scope: 'col'}, 'Last rebuild'),
                 el('th', {scope: 'col'}, el('span', {class: 'visually-hidden'}, 'Action')))),
             el('tbody', {}, models.map(model => row(model, rebuild, retry))));
-        if (!stopped) {
-            timer = setTimeout(show, models.some(model => underWay(model.lastRebuild)) ? 2_000 : 10_000);
+        if (focused) {
+            document.getElementById(focused)?.focus();
         }
+        return running;
     };
-    const rebuild = async name => {
-        acted = true;
-        message.textContent = `Starting a rebuild of ${name}…`;
+    const readOnce = async () => {
+        let models;
         try {
-            await post(paths.rebuild(name), {auth});
-            message.textContent = `A rebuild of ${name} started: the live read model answers every read meanwhile.`;
+            models = await read(paths.projections(), {}, {auth});
+            if (!Array.isArray(models)) {
+                throw new Error('the answer is not a list of read models');
+            }
         } catch (failure) {
-            message.textContent = failure instanceof ReadFailed && failure.status === 409
-                ? `Not started: ${failure.message}` : refusal(failure);
+            if (stopped) {
+                return;
+            }
+            message.textContent = refusal(failure);
+            if (failure instanceof ReadFailed && (failure.status === 401 || failure.status === 403)) {
+                clear();
+                stop();
+            } else {
+                timer = setTimeout(show, 10_000);
+            }
+            return;
         }
-        await show();
-    };
-    const retry = async name => {
-        acted = true;
-        message.textContent = `Retrying the dead letters of ${name}…`;
-        try {
-            const retried = await post(paths.retryDeadLetters(name), {auth});
-            message.textContent = `Dead letters of ${name} retried: ${number(retried.succeeded)} of`
-                + ` ${number(retried.attempted)} streams applied, ${number(retried.remaining)} dead letters left.`;
-        } catch (failure) {
-            message.textContent = failure instanceof ReadFailed && failure.status === 409
-                ? `Not retried: ${failure.message}` : refusal(failure);
+        if (stopped) {
+            return;
         }
-        await show();
+        if (!shown && !acted) {
+            message.textContent = 'Showing the read models. A rebuild can be started from a read model\'s row.';
+        }
+        shown = true;
+        timer = setTimeout(show, render(models) ? 2_000 : 10_000);
     };
-    show();
-    return () => {
-        stopped = true;
+    const show = () => {
         clearTimeout(timer);
+        if (reading) {
+            again = true;
+            return reading;
+        }
+        reading = readOnce().finally(() => {
+            reading = null;
+            if (again && !stopped) {
+                again = false;
+                show();
+            }
+        });
+        return reading;
     };
+    const act = async (name, what, path, said) => {
+        acted = true;
+        table.querySelectorAll(`#read-model-${CSS.escape(name)} button`).forEach(button => {
+            button.disabled = true;
+        });
+        message.textContent = `${what[0].toUpperCase()}${what.slice(1)} ${name}…`;
+        try {
+            const answer = await post(path, {auth});
+            if (!stopped) {
+                message.textContent = said(answer);
+            }
+        } catch (failure) {
+            if (!stopped) {
+                message.textContent = actionFailed(what === 'starting a rebuild of' ? 'started' : 'retried', failure);
+            }
+        }
+        if (!stopped) {
+            await show();
+        }
+    };
+    const rebuild = name => act(name, 'starting a rebuild of', paths.rebuild(name),
+        () => `A rebuild of ${name} started: the live read model answers every read meanwhile.`);
+    const retry = name => act(name, 'retrying the dead letters of', paths.retryDeadLetters(name),
+        retried => `Dead letters of ${name} retried: ${number(retried.succeeded)} of ${number(retried.attempted)}`
+            + ` streams applied, ${number(retried.remaining)} dead letters left.`);
+    clear();
+    show();
+    return stop;
 }

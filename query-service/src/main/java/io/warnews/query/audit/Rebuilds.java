@@ -530,10 +530,10 @@ class Rebuilds {
                     replay.upTo(end);
                 }
                 // and what the live processor applied that committed late, below the replay's position
-                if (!replay.covering(live, COVER_PATIENCE)) {
-                    log.info("rebuild {} of {}: the replay had not seen every event the live processor applied"
-                            + " after {} (the processor applies it after the swap; the comparison will show it)", id,
-                            group, COVER_PATIENCE);
+                if (!replay.covering(live, end, COVER_PATIENCE)) {
+                    log.info("rebuild {} of {}: an event the live processor applied, committed late, did not reach"
+                            + " the replay before a newer one or within {} (the processor applies it after the swap;"
+                            + " the comparison shows it)", id, group, COVER_PATIENCE);
                 }
                 update(id, Map.of("state", "SWAPPING"));
                 swapTables(id, tables, processor.getName(), claimed, replay, session);

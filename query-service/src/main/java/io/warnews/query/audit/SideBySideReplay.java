@@ -159,27 +159,31 @@ final class SideBySideReplay implements AutoCloseable {
     }
 
     /**
-     * Applies what the store brings next until the replay has applied every event that the
-     * {@code live} tokens have seen: an event whose transaction committed late, below a position the
-     * replay had passed, reaches the replay after the live processor applied it. Gives up (answers
-     * false) after {@code patience}: such an event is then applied by the live processor after the
-     * swap (the replay's token still has it as a gap), and only the comparison shows it.
+     * Applies what the store brings next, up to position {@code end} (the live processor's), until
+     * the replay has applied every event that the {@code live} tokens have seen: an event whose
+     * transaction committed late, below a position the replay had passed, reaches the replay after
+     * the live processor applied it. Stops (answers false) at an event beyond {@code end}, or after
+     * {@code patience}: such a late event is then applied by the live processor after the swap (the
+     * replay's token still has it as a gap), and only the comparison shows it.
      */
-    boolean covering(TrackingToken[] live, Duration patience) throws InterruptedException {
+    boolean covering(TrackingToken[] live, long end, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
-        List<TrackedEventMessage<?>> events = new ArrayList<>(chunk);
+        List<TrackedEventMessage<?>> late = new ArrayList<>(1);
         while (!covers(live)) {
-            TrackedEventMessage<?> next = readAhead.peek(20);
-            if (next != null && events.size() < chunk) {
-                events.add(readAhead.take());
-                position = Math.max(position, positionOf(next));
-                continue;
-            }
-            if (!events.isEmpty()) {
-                apply(events);
-            } else if (System.nanoTime() > deadline) {
+            if (System.nanoTime() > deadline) {
                 return false;
             }
+            TrackedEventMessage<?> next = readAhead.peek(20);
+            if (next == null) {
+                continue;
+            }
+            if (positionOf(next) > end) {
+                // the live processor has not seen it: the replay stops where the live model stands
+                return false;
+            }
+            // each on its own: an event's token includes every event delivered before it
+            late.add(readAhead.take());
+            apply(late);
         }
         return true;
     }
@@ -338,7 +342,8 @@ final class SideBySideReplay implements AutoCloseable {
         }
         events += chunkOfEvents.size();
         lastToken = chunkOfEvents.get(chunkOfEvents.size() - 1).trackingToken();
-        progress.applied(positionOf(chunkOfEvents.get(chunkOfEvents.size() - 1)), events);
+        position = Math.max(position, positionOf(chunkOfEvents.get(chunkOfEvents.size() - 1)));
+        progress.applied(position, events);
         chunkOfEvents.clear();
     }
 

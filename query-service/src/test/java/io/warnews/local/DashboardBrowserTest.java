@@ -519,14 +519,7 @@ class DashboardBrowserTest {
     }
 
     private void readModels(String user, String password) {
-        WebElement userField = browser.findElement(By.id("read-models-user"));
-        userField.clear();
-        userField.sendKeys(user);
-        WebElement passwordField = browser.findElement(By.id("read-models-password"));
-        passwordField.clear();
-        passwordField.sendKeys(password);
-        js("document.getElementById('read-models-message').textContent = '';");
-        passwordField.sendKeys(Keys.ENTER);
+        signIn("read-models", user, password);
     }
 
     /** The href and the text of the first source under the first element the selector finds. */
@@ -545,13 +538,18 @@ class DashboardBrowserTest {
         String local = LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
         js("document.getElementById('known-at-instant').value = arguments[0];",
                 local.length() == 16 ? local + ":00" : local);
-        WebElement userField = browser.findElement(By.id("known-at-user"));
+        signIn("known-at", user, password);
+    }
+
+    /** Fills the form's user and password ({@code <form>-user}, {@code <form>-password}), clears its message, submits. */
+    private static void signIn(String form, String user, String password) {
+        WebElement userField = browser.findElement(By.id(form + "-user"));
         userField.clear();
         userField.sendKeys(user);
-        WebElement passwordField = browser.findElement(By.id("known-at-password"));
+        WebElement passwordField = browser.findElement(By.id(form + "-password"));
         passwordField.clear();
         passwordField.sendKeys(password);
-        js("document.getElementById('known-at-message').textContent = '';");
+        js("document.getElementById(arguments[0]).textContent = '';", form + "-message");
         passwordField.sendKeys(Keys.ENTER);
     }
 

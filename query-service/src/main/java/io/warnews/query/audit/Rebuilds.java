@@ -407,39 +407,55 @@ class Rebuilds {
             long lockDeadline = System.nanoTime() + SESSION_LOCK_WAIT.toNanos();
             long pause = 100;
             while (true) {
-                Connection fresh = null;
-                boolean locked = false;
                 try {
-                    fresh = PoolPerPurpose.forProcessing(Rebuilds.this::newConnection);
-                    locked = tryLock(fresh, group);
-                    if (locked && stillThisRebuild()) {
+                    Connection fresh = relock(group);
+                    if (fresh != null) {
                         connection = fresh;
                         jdbc.setDataSource(new SingleConnectionDataSource(fresh, true));
                         log.info("rebuild {} of {}: its lock is held again, on a new session", id, group);
                         return;
-                    }
-                    if (locked) {
-                        throw new SessionLost("the rebuild's database session (which holds its lock) was lost, and"
-                                + " meanwhile another rebuild of '" + group + "' or a start of the service took over"
-                                + " its tables: the live read model was left as it was");
                     }
                     if (System.nanoTime() > lockDeadline) {
                         throw new SessionLost("the rebuild's database session (which holds its lock) was lost, and"
                                 + " meanwhile another session took the lock of '" + group + "' (another rebuild, or a"
                                 + " retry or drop of its dead letters): start the rebuild again");
                     }
-                } catch (SQLException | RuntimeException e) {
-                    if (e instanceof SessionLost || !TransientFailures.isTransient(e)
-                            || System.nanoTime() > deadline) {
-                        release(fresh, locked, group);
-                        throw e instanceof RuntimeException runtime ? runtime : new SessionLost(
-                                "the rebuild's database session (which holds its lock) was lost: " + e.getMessage());
+                } catch (RuntimeException e) {
+                    if (e instanceof SessionLost || !TransientFailures.isTransient(e) || System.nanoTime() > deadline) {
+                        throw e;
                     }
                 }
-                release(fresh, locked, group);
                 Thread.sleep(pause);
                 pause = Math.min(pause * 2, 2_000);
             }
+        }
+
+        /**
+         * A new session holding the group's lock for this rebuild; null while another session holds
+         * the lock. Throws {@link SessionLost} when the lock is free but the rebuild was taken over.
+         */
+        private Connection relock(String group) {
+            Connection fresh = PoolPerPurpose.forProcessing(Rebuilds.this::newConnection);
+            boolean locked = false;
+            try {
+                locked = tryLock(fresh, group);
+                if (locked && stillThisRebuild()) {
+                    return fresh;
+                }
+                if (locked) {
+                    throw new SessionLost("the rebuild's database session (which holds its lock) was lost, and"
+                            + " meanwhile another rebuild of '" + group + "' or a start of the service took over"
+                            + " its tables: the live read model was left as it was");
+                }
+            } catch (SQLException e) {
+                release(fresh, locked, group);
+                throw new org.springframework.jdbc.CannotGetJdbcConnectionException("taking the rebuild lock again", e);
+            } catch (RuntimeException e) {
+                release(fresh, locked, group);
+                throw e;
+            }
+            release(fresh, false, group);
+            return null;
         }
 
         /** The rebuild's row says it is unfinished, and its tables are there (the copies, or after the swap the replaced ones). */
@@ -616,8 +632,8 @@ class Rebuilds {
             try {
                 // the rebuild still holds its lock (taken again on a new session if the database lost the old one)
                 session.ensure();
-                // a commit whose answer was lost on the way: the swap is done
-                if (swappedAlready(id)) {
+                // after a failed attempt: a commit whose answer was lost on the way, the swap is done
+                if (attempt > 1 && swappedAlready(id)) {
                     return;
                 }
                 transactions.executeWithoutResult(status -> {

@@ -2,7 +2,6 @@ package io.warnews.query.audit;
 
 import static io.warnews.query.audit.AuditHistoryTest.AUDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -602,18 +601,11 @@ class AuditRebuildTest {
     }
 
     private String startRebuild(String group) throws Exception {
-        String accepted = http.perform(post("/api/audit/projections/" + group + "/rebuild").with(AUDITOR))
-                .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.rebuildId", notNullValue()))
-                .andReturn().getResponse().getContentAsString();
-        return JsonPath.read(accepted, "$.rebuildId");
+        return rebuilds().start(group);
     }
 
     private Map<String, Object> lastRebuild(String group) throws Exception {
-        String status = http.perform(get("/api/audit/projections/" + group).with(AUDITOR))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        return JsonPath.read(status, "$.lastRebuild");
+        return rebuilds().last(group);
     }
 
     private boolean finished(String id) throws Exception {
@@ -637,23 +629,15 @@ class AuditRebuildTest {
 
     /** Starts a rebuild and follows the group's status until it is verified; answers the last rebuild. */
     private Map<String, Object> rebuilt(String group) throws Exception {
-        return awaitFinished(group, startRebuild(group));
+        return rebuilds().rebuilt(group);
     }
 
     /** Follows the group's status until the rebuild is verified or failed; answers it. */
     private Map<String, Object> awaitFinished(String group, String id) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            String status = http.perform(get("/api/audit/projections/" + group).with(AUDITOR))
-                    .andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
-            Map<String, Object> rebuild = JsonPath.read(status, "$.lastRebuild");
-            if (id.equals(rebuild.get("rebuildId")) && List.of("VERIFIED", "FAILED").contains(rebuild.get("state"))) {
-                assertThat(JsonPath.<Boolean>read(status, "$.running")).isTrue();
-                return rebuild;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the rebuild of " + group + " did not finish");
+        return rebuilds().awaitFinished(group, id);
+    }
+
+    private RebuildsOverHttp rebuilds() {
+        return new RebuildsOverHttp(http);
     }
 }

@@ -1,13 +1,10 @@
 package io.warnews.query.audit;
 
-import static io.warnews.query.audit.AuditHistoryTest.AUDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import io.warnews.events.Basis;
 import io.warnews.events.LossCategory;
 import io.warnews.events.LossFigure;
@@ -66,7 +63,7 @@ class RebuildSegmentsTest {
         assertThat(jdbc.queryForList("SELECT DISTINCT segment FROM read_model.token_entry WHERE processor_name = ?",
                 Integer.class, losses.getName())).hasSize(2);
 
-        Map<String, Object> first = rebuilt("losses");
+        Map<String, Object> first = new RebuildsOverHttp(http).rebuilt("losses");
         assertThat(first).containsEntry("state", "VERIFIED").containsEntry("matches", true);
 
         // after the swap: one more report on every ledger, applied by whichever segment owns it
@@ -83,13 +80,12 @@ class RebuildSegmentsTest {
                 GROUP BY ledger_id HAVING count(*) <> 4""", String.class, story.conflictId()))
                 .as("ledgers without exactly their four reports").isEmpty();
 
-        Map<String, Object> second = rebuilt("losses");
+        Map<String, Object> second = new RebuildsOverHttp(http).rebuilt("losses");
         assertThat(second).containsEntry("state", "VERIFIED").containsEntry("matches", true);
         assertThat(second.get("rowsAfter")).isEqualTo(second.get("rowsBefore"));
     }
 
     private void reportOnEveryLedger(EventStoreWriter writer, SeedStory story, int day) throws Exception {
-        String last = null;
         for (int ledger = 0; ledger < LEDGERS; ledger++) {
             String claimant = "segment-claimant-" + ledger;
             String ledgerId = story.conflictId() + "/losses/RU/" + claimant;
@@ -97,29 +93,10 @@ class RebuildSegmentsTest {
                     WorldDate.parse(LocalDate.of(2024, 1, 1).plusDays(day).toString()), Basis.CUMULATIVE,
                     List.of(new LossFigure(LossCategory.PERSONNEL, 1_000L * ledger + day, Qualifier.EXACT)),
                     SeedStory.ARTICLE));
-            last = ledgerId;
         }
         for (int ledger = 0; ledger < LEDGERS; ledger++) {
             writer.awaitApplied(story.conflictId() + "/losses/RU/segment-claimant-" + ledger, day - 1,
                     List.of(ProcessingGroups.LOSSES));
         }
-        assertThat(last).isNotNull();
-    }
-
-    private Map<String, Object> rebuilt(String group) throws Exception {
-        String accepted = http.perform(post("/api/audit/projections/" + group + "/rebuild").with(AUDITOR))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        String id = JsonPath.read(accepted, "$.rebuildId");
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            String body = http.perform(get("/api/audit/projections/" + group).with(AUDITOR))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            Map<String, Object> rebuild = JsonPath.read(body, "$.lastRebuild");
-            if (id.equals(rebuild.get("rebuildId")) && List.of("VERIFIED", "FAILED").contains(rebuild.get("state"))) {
-                return rebuild;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the rebuild of " + group + " did not finish");
     }
 }

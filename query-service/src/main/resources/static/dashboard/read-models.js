@@ -53,7 +53,7 @@ export function refusal(failure) {
 
 function row(model, onRebuild, onRetry) {
     const behind = typeof model.behind === 'number' && model.behind > 0
-        ? `${number(model.behind)} events behind` : 'caught up';
+        ? `${number(model.behind)} positions behind` : 'caught up';
     const status = model.error ? `stopped by an error: ${model.failure ?? 'unknown'}`
         : model.running ? behind : 'not running';
     const button = el('button', {type: 'button', id: `rebuild-${model.name}`, 'aria-label': `Rebuild ${model.name}`,
@@ -67,7 +67,9 @@ function row(model, onRebuild, onRetry) {
     }
     return el('tr', {id: `read-model-${model.name}`},
         el('th', {scope: 'row'}, model.name),
-        el('td', {}, `position ${number(model.position)} of ${number(model.head)}: ${status}`),
+        el('td', {}, typeof model.position === 'number' && model.position < 0
+            ? `no event applied yet (the store's head: ${model.head < 0 ? 'no event' : number(model.head)}): ${status}`
+            : `position ${number(model.position)} of ${number(model.head)}: ${status}`),
         el('td', {}, el('span', {id: `dead-letters-${model.name}`}, number(model.deadLetters)), retry ? ' ' : null,
             retry),
         el('td', {class: 'rebuild'}, describeRebuild(model.lastRebuild)),

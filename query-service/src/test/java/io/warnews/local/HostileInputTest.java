@@ -455,8 +455,9 @@ class HostileInputTest {
      * {@code POST .../dead-letters/{group}/retry[?sequenceId=]}, {@code DELETE .../dead-letters/{group}/{sequenceId}}
      * or {@code DELETE .../dead-letters/{group}?sequenceId=}. Each has something wrong with it: a bad group
      * or sequence id, a wrong method, content type, query or credentials, the editor's role. A rebuild
-     * request always has something that refuses it before the rebuild starts (a rebuild would empty a
-     * read model the corpus reads): a real group name goes only with a wrong method, query, media type
+     * request always has something that refuses it before the rebuild starts (a rebuild would hold the
+     * read model's lock, and the suite's retries and drops of its dead letters would be refused 409
+     * meanwhile): a real group name goes only with a wrong method, query, media type
      * pattern or credentials; any other defect goes with a name of no group. A retry or a drop of
      * a real group's queue is harmless: no event of the corpus is a dead letter.
      */

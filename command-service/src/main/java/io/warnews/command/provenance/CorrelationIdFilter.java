@@ -1,5 +1,6 @@
 package io.warnews.command.provenance;
 
+import io.warnews.events.axon.RandomIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +24,7 @@ class CorrelationIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(Provenance.CORRELATION_HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches() ? given : RandomIds.next();
         request.setAttribute(Provenance.CORRELATION_ID, id);
         response.setHeader(Provenance.CORRELATION_HEADER, id);
         chain.doFilter(request, response);

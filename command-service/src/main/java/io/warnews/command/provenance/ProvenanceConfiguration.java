@@ -1,5 +1,6 @@
 package io.warnews.command.provenance;
 
+import io.warnews.events.axon.RandomIds;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -16,7 +17,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
@@ -64,6 +64,6 @@ class ProvenanceConfiguration {
                 return id.toString();
             }
         }
-        return UUID.randomUUID().toString();
+        return RandomIds.next();
     }
 }

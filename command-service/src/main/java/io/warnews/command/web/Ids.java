@@ -1,6 +1,6 @@
 package io.warnews.command.web;
 
-import java.util.UUID;
+import io.warnews.events.axon.RandomIds;
 
 /** Client-chosen ids make retries safe; a request without one gets a fresh id and no such safety. */
 public final class Ids {
@@ -13,6 +13,6 @@ public final class Ids {
     }
 
     public static String orNew(String clientId) {
-        return clientId != null ? clientId : UUID.randomUUID().toString();
+        return clientId != null ? clientId : RandomIds.next();
     }
 }

@@ -1,7 +1,6 @@
 package io.warnews.query.audit;
 
 import io.warnews.query.database.PoolPerPurpose;
-import io.warnews.query.processing.StreamPositions;
 import io.warnews.query.web.NotFound;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +51,11 @@ class DeadLetters {
     /**
      * Retries one sequence, or each sequence once when {@code sequenceId} is null. The handlers run
      * as processing does, on the processing pool's connections and limits, although an auditor's
-     * request asked for it; their commits are durable, as the answer says they were made.
+     * request asked for it.
      */
     Retried retry(String group, String sequenceId) {
         queueName(group);
-        return rebuilds.whileNotRebuilding(group, () -> PoolPerPurpose.forProcessing(
-                () -> StreamPositions.durably(() -> retrying(group, sequenceId))));
+        return rebuilds.whileNotRebuilding(group, () -> PoolPerPurpose.forProcessing(() -> retrying(group, sequenceId)));
     }
 
     private Retried retrying(String group, String sequenceId) {

@@ -11,19 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * processor stopped by an error of the JVM (not an exception) is started again
  * ({@link ProcessorRestarts}): after {@code restartAfterError}, doubling with each restart that
  * is followed by another such stop within {@code restartBackoffMax}, up to that.
- *
- * <p>{@code synchronousCommit}: whether a processor's batch waits for its commit to reach the disk.
- * By default it does not ({@code synchronous_commit = off} for that transaction only): a read model
- * and its token commit together, so a crash of the database loses at most its last fraction of a
- * second of batches as a whole, and the processor applies those events again from the event store
- * (whose appends stay durable). Acknowledged actions (an auditor's dead-letter retry or drop, a
- * rebuild's swap) and the rebuild's replay always commit durably.
  */
 @ConfigurationProperties("warnews.processing")
 record ProcessingProperties(@DefaultValue("2s") Duration heartbeat, @DefaultValue("10s") Duration nodeTimeout,
                             @DefaultValue("5s") Duration restartAfterError,
-                            @DefaultValue("5m") Duration restartBackoffMax,
-                            @DefaultValue("false") boolean synchronousCommit) {
+                            @DefaultValue("5m") Duration restartBackoffMax) {
 
     ProcessingProperties {
         Settings.positive("warnews.processing.heartbeat", heartbeat);

@@ -5,10 +5,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,27 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class StreamPositions {
 
-    /** Set while the work of {@link #durably} runs on this thread. */
-    private static final ThreadLocal<Boolean> DURABLE = new ThreadLocal<>();
-
     private final NamedParameterJdbcTemplate jdbc;
-    /** Whether a processor's batch waits for its commit to reach the disk ({@link ProcessingProperties}). */
-    private final boolean synchronousCommit;
     private final String resource = StreamPositions.class.getName() + "@" + System.identityHashCode(this);
 
-    /** Positions written with the caller's transactions as they are (a replay's, a test's). */
     public StreamPositions(NamedParameterJdbcTemplate jdbc) {
-        this(jdbc, true);
-    }
-
-    @Autowired
-    StreamPositions(NamedParameterJdbcTemplate jdbc, ProcessingProperties properties) {
-        this(jdbc, properties.synchronousCommit());
-    }
-
-    private StreamPositions(NamedParameterJdbcTemplate jdbc, boolean synchronousCommit) {
         this.jdbc = jdbc;
-        this.synchronousCommit = synchronousCommit;
     }
 
     /** True when {@code version} is newer than what the group has applied of the stream (and records it). */
@@ -69,22 +51,6 @@ public class StreamPositions {
         batch.known.put(key, version);
         batch.moved.put(key, version);
         return true;
-    }
-
-    /**
-     * Runs {@code work} (e.g. an auditor's retry of dead letters, whose answer says it was done) with
-     * every batch it commits waiting for the disk, whatever {@code synchronous-commit} says.
-     */
-    public static <T> T durably(Supplier<T> work) {
-        Boolean previous = DURABLE.get();
-        DURABLE.set(Boolean.TRUE);
-        try {
-            return work.get();
-        } finally {
-            if (previous == null) {
-                DURABLE.remove();
-            }
-        }
     }
 
     /** The groups among {@code groups} that have not yet applied the stream up to {@code version}. */
@@ -154,18 +120,11 @@ public class StreamPositions {
         return batch;
     }
 
-    /**
-     * Writes the positions the batch moved, in one statement, in the batch's transaction; unless
-     * commits are to be synchronous, the transaction then does not wait for the disk when it commits
-     * (a batch that moved no position, e.g. one that only set events aside, commits durably).
-     */
+    /** Writes the positions the batch moved, in one statement, in the batch's transaction. */
     private void write(UnitOfWork<?> unitOfWork) {
         Batch batch = (Batch) unitOfWork.resources().get(resource);
         if (batch == null || batch.moved.isEmpty()) {
             return;
-        }
-        if (!synchronousCommit && DURABLE.get() == null) {
-            jdbc.getJdbcTemplate().execute("SET LOCAL synchronous_commit TO off");
         }
         StringBuilder values = new StringBuilder();
         MapSqlParameterSource parameters = new MapSqlParameterSource();

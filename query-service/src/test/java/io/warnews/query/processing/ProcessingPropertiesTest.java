@@ -11,13 +11,13 @@ class ProcessingPropertiesTest {
     @Test
     void aZeroHeartbeatNodeTimeoutOrRestartDelayIsRefused() {
         Duration second = Duration.ofSeconds(1);
-        assertThatThrownBy(() -> new ProcessingProperties(Duration.ZERO, second, second, second, false))
+        assertThatThrownBy(() -> new ProcessingProperties(Duration.ZERO, second, second, second))
                 .hasMessageContaining("warnews.processing.heartbeat");
-        assertThatThrownBy(() -> new ProcessingProperties(second, Duration.ZERO, second, second, false))
+        assertThatThrownBy(() -> new ProcessingProperties(second, Duration.ZERO, second, second))
                 .hasMessageContaining("warnews.processing.node-timeout");
-        assertThatThrownBy(() -> new ProcessingProperties(second, second, Duration.ofSeconds(-1), second, false))
+        assertThatThrownBy(() -> new ProcessingProperties(second, second, Duration.ofSeconds(-1), second))
                 .hasMessageContaining("warnews.processing.restart-after-error");
-        assertThatThrownBy(() -> new ProcessingProperties(second, second, Duration.ofSeconds(5), second, false))
+        assertThatThrownBy(() -> new ProcessingProperties(second, second, Duration.ofSeconds(5), second))
                 .hasMessageContaining("warnews.processing.restart-backoff-max");
     }
 }

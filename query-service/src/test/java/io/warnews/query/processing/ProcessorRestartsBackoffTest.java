@@ -21,7 +21,7 @@ class ProcessorRestartsBackoffTest {
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
     private final ProcessorRestarts restarts = new ProcessorRestarts(null,
             new ProcessingProperties(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5),
-                    Duration.ofSeconds(30), false), new ProcessorLocks());
+                    Duration.ofSeconds(30)), new ProcessorLocks());
 
     @Test
     void startsAgainAfterTheWaitAndDoublesItWhileTheErrorComesBack() {
@@ -67,7 +67,7 @@ class ProcessorRestartsBackoffTest {
         when(processing.eventProcessors()).thenReturn(Map.of("losses", processor));
         ProcessorLocks locks = new ProcessorLocks();
         ProcessorRestarts restarts = new ProcessorRestarts(processing, new ProcessingProperties(Duration.ofSeconds(2),
-                Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofSeconds(30), false), locks);
+                Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofSeconds(30)), locks);
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch rebuilt = new CountDownLatch(1);
         Thread rebuild = new Thread(() -> {

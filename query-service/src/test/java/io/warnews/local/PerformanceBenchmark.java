@@ -69,6 +69,12 @@ class PerformanceBenchmark {
     private static final Path QUERY_JAR = Path.of("target/query-service.jar");
     private static final int SECONDS = Integer.getInteger("bench.seconds", 8);
     private static final int WARM_UP = Integer.getInteger("bench.warm-up", 60);
+    /**
+     * After {@code bench.warm-up}, at most this many more seconds of warm-up writes, in rounds of
+     * 10 s, until the JIT compilers of both services used under a tenth of a core in a round (0: no
+     * more). On two cores the compilers were still busy after 60 s.
+     */
+    private static final int COMPILED_WITHIN = Integer.getInteger("bench.compiled-within", 300);
     private static final int BATCHES = Integer.getInteger("bench.batches", 10);
     private static final int REBUILD_EVENTS = Integer.getInteger("bench.rebuild-events", 200_000);
     private static final int VISIBLE_RATE = Integer.getInteger("bench.rate", 50);
@@ -108,6 +114,9 @@ class PerformanceBenchmark {
                         {"conflictId":"bench","name":"Benchmark","startDate":"1980-01-01",
                          "parties":[{"code":"RU","name":"Russia"},{"code":"UA","name":"Ukraine"}]}"""));
                 singleReports(command, "warm-up", 8, WARM_UP);
+                if (List.of("", "single", "batch", "visible").contains(ONLY)) {
+                    untilCompiled(command, query);
+                }
                 Template template = template(admin);
                 if (ONLY.equals("rebuild")) {
                     rebuildLine(admin, query, template);
@@ -284,6 +293,55 @@ class PerformanceBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         noteFailures("single reports " + prefix, failures);
         return new Written(written.get(), elapsed);
+    }
+
+    /**
+     * Warm-up writes (8 clients) in rounds of 10 s until, in one round, the JIT compiler threads of
+     * each service used under a tenth of a core, or {@code COMPILED_WITHIN} seconds have passed: the
+     * lines after it then measure compiled code rather than the compilers competing for the cores.
+     */
+    private void untilCompiled(ServiceProcess command, ServiceProcess query) throws Exception {
+        long start = System.nanoTime();
+        for (int round = 1; ; round++) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] before = {compilerTicks(command.process().pid()), query == null ? 0 : compilerTicks(query.process().pid())};
+            long roundStart = System.nanoTime();
+            if (seconds >= COMPILED_WITHIN) {
+                notes.add("warm-up: the JIT compilers were still busy after %d s more than bench.warm-up".formatted(
+                        COMPILED_WITHIN));
+                return;
+            }
+            singleReports(command, "warm-up-" + round, 8, 10);
+            double elapsed = (System.nanoTime() - roundStart) / 1e9;
+            double commandShare = (compilerTicks(command.process().pid()) - before[0]) / 100.0 / elapsed;
+            double queryShare = query == null ? 0 : (compilerTicks(query.process().pid()) - before[1]) / 100.0 / elapsed;
+            if (commandShare < 0.1 && queryShare < 0.1) {
+                notes.add(("warm-up: %d s (bench.warm-up) and %.0f s more until the JIT compilers used under a tenth"
+                        + " of a core (last 10 s: command-service %.2f, query-service %.2f of a core)").formatted(
+                        WARM_UP, (System.nanoTime() - start) / 1e9, commandShare, queryShare));
+                return;
+            }
+        }
+    }
+
+    /** CPU time of the process's JIT compiler threads (C1 and C2), in clock ticks (1/100 s). */
+    private static long compilerTicks(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.mapToLong(task -> {
+                try {
+                    if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        return 0;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException | RuntimeException gone) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static String singleReport(String claimant, String reportId, int day, long value) {

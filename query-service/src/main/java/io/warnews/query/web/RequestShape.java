@@ -22,6 +22,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks what a request carries besides its body, before any controller runs: a Content-Type
@@ -46,6 +48,11 @@ class RequestShape implements WebMvcConfigurer, HandlerInterceptor {
 
     /** The longest stream id the event store holds. */
     static final int MAX_ID = 255;
+    /**
+     * The query parameters each endpoint reads, found once per endpoint: reading them from the
+     * method's annotations parses those annotations again each time.
+     */
+    private static final Map<Method, Set<String>> QUERY_PARAMETERS = new ConcurrentHashMap<>();
 
     /**
      * An Accept header that cannot be read is a 400 for every path (otherwise no answer could be
@@ -101,7 +108,8 @@ class RequestShape implements WebMvcConfigurer, HandlerInterceptor {
         } catch (IllegalArgumentException badEncoding) {
             return refuse(response, "query", "is not valid percent-encoded UTF-8");
         }
-        Set<String> known = readParameters(method);
+        Set<String> known = names.isEmpty() ? Set.of() : QUERY_PARAMETERS.computeIfAbsent(method.getMethod(),
+                endpoint -> readParameters(method));
         Set<String> unknown = new TreeSet<>();
         for (String name : names) {
             if (!known.contains(name)) {

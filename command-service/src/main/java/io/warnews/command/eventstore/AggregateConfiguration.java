@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,12 @@ class AggregateConfiguration {
     @Bean
     Cache aggregateCache(@Value("${warnews.aggregate-cache.max-entries:200}") int maxEntries) {
         return new BoundedCache(maxEntries);
+    }
+
+    /** Which aggregate a command is for, with each command class's annotated members found once. */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new CommandTargets();
     }
 
     /**

@@ -27,12 +27,14 @@ const QUALIFIERS = {
     AT_MOST: 'at most',
 };
 
+/** A code in words from `table`; a code the table does not know in lower case ("NEW_CODE" -> "new code"). */
+export function inWords(table, code) {
+    return Object.hasOwn(table, code) ? table[code] : String(code).toLowerCase().replaceAll('_', ' ');
+}
+
 /** The claimant's qualifier in words: ABOUT -> "about"; an unknown one in lower case. */
 export function qualifierWords(qualifier) {
-    if (!qualifier) {
-        return '';
-    }
-    return qualifier in QUALIFIERS ? QUALIFIERS[qualifier] : String(qualifier).toLowerCase().replaceAll('_', ' ');
+    return qualifier ? inWords(QUALIFIERS, qualifier) : '';
 }
 
 /**

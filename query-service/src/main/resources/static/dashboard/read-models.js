@@ -2,7 +2,7 @@
 // rebuild (with the replay's progress while one runs); a rebuild, or a retry of the dead letters,
 // on an auditor's request.
 import {paths, post, read, ReadFailed} from './api.js';
-import {el, fill, instant, number} from './format.js';
+import {el, fill, inWords, instant, number} from './format.js';
 
 const STATES = {
     STARTED: 'started: waiting for the live read model to reach the head',
@@ -18,7 +18,7 @@ export function describeRebuild(rebuild) {
     if (!rebuild) {
         return 'never rebuilt';
     }
-    const state = STATES[rebuild.state] ?? String(rebuild.state).toLowerCase();
+    const state = inWords(STATES, rebuild.state);
     const when = rebuild.finishedAt ? ` on ${instant(rebuild.finishedAt)}` : ` since ${instant(rebuild.startedAt)}`;
     if (rebuild.state === 'VERIFIED') {
         return rebuild.matches

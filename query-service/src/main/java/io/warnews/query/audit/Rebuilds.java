@@ -45,6 +45,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -449,7 +450,7 @@ class Rebuilds {
                 }
             } catch (SQLException e) {
                 release(fresh, locked, group);
-                throw new org.springframework.jdbc.CannotGetJdbcConnectionException("taking the rebuild lock again", e);
+                throw new CannotGetJdbcConnectionException("taking the rebuild lock again", e);
             } catch (RuntimeException e) {
                 release(fresh, locked, group);
                 throw e;
@@ -705,12 +706,7 @@ class Rebuilds {
 
     /** A lock that a reader held past the swap's lock_timeout (55P03). */
     private static boolean lockNotAvailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return TransientFailures.hasState(failure, "55P03");
     }
 
     /** The replaced tables' checksum, the new ones', and the first rows found on one side only. */

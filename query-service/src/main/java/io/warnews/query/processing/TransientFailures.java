@@ -61,6 +61,17 @@ public final class TransientFailures {
         return false;
     }
 
+    /** Whether the failure or one of its causes is an {@link SQLException} with the given SQLState. */
+    public static boolean hasState(Throwable failure, String state) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean transientState(SQLException sql) {
         for (SQLException next = sql; next != null; next = next.getNextException()) {
             String state = next.getSQLState();

@@ -157,6 +157,7 @@ class PerformanceBenchmark {
                 if (ONLY.equals("single")) {
                     return;
                 }
+                long[] beforeBatches = cpuTicks(command, query, data);
                 double batch = batchEndpoint(command, "Big ledger", BATCHES, 1000);
                 double batchBaseline = rawBatches(admin, template, BATCHES, 1000);
                 row("batch endpoint, 1,000 reports a request (%d requests, one ledger)".formatted(BATCHES),
@@ -164,6 +165,12 @@ class PerformanceBenchmark {
                 batchEndpoint(command, "Small ledger", 1, 10);
                 // Write-to-visible is the steady state: the backlog of the batches is applied first.
                 double catchUp = secondsUntilCaughtUp(query);
+                // The snapshots the batches triggered are taken on a thread of their own, after the answers.
+                Thread.sleep(2_000);
+                row("CPU per batched report (the batches, the read models' catch-up and the snapshots):"
+                                + " command-service / query-service / PostgreSQL",
+                        cpuPerEvent(beforeBatches, cpuTicks(command, query, data), (long) BATCHES * 1000 + 10, "%.2f"),
+                        "—", "—");
                 if (ONLY.equals("batch")) {
                     row("read models caught up with the batches, after the last one", "%.1f s".formatted(catchUp),
                             "—", "—");
@@ -847,9 +854,13 @@ class PerformanceBenchmark {
 
     /** Milliseconds of CPU per event of each process between two {@link #cpuTicks} readings. */
     private static String cpuPerEvent(long[] before, long[] after, long events) {
+        return cpuPerEvent(before, after, events, "%.1f");
+    }
+
+    private static String cpuPerEvent(long[] before, long[] after, long events, String format) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            parts.add(events == 0 ? "—" : "%.1f".formatted((after[i] - before[i]) * 10.0 / events));
+            parts.add(events == 0 ? "—" : format.formatted((after[i] - before[i]) * 10.0 / events));
         }
         return String.join(" / ", parts) + " ms";
     }

@@ -28,6 +28,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * must be a concrete media type (a pattern such as {@code *}{@code /*} is a 415), every query
  * parameter must be one the endpoint reads (an unknown one is a 400 naming it, never silently
  * ignored; {@code waitFor} and {@code waitMillis} are read where the endpoint is marked
- * {@link ReadsFrom}), no parameter may break the {@link TextRule}, and no path variable is blank,
+ * {@link ReadsFrom}), none may be given twice (each holds one value), no parameter may break the
+ * {@link TextRule}, and no path variable is blank,
  * longer than {@value #MAX_ID} characters or breaks the text rule: a 400 naming it, so that such
  * text never reaches the database.
  */
@@ -119,6 +121,17 @@ class RequestShape implements WebMvcConfigurer, HandlerInterceptor {
         if (!unknown.isEmpty()) {
             return refuse(response, String.join(", ", unknown), "is not a query parameter of this endpoint (known: "
                     + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))) + ")");
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new TreeSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                repeated.add(name);
+            }
+        }
+        if (!repeated.isEmpty()) {
+            // Spring would join the values with a comma: which of them would count?
+            return refuse(response, String.join(", ", repeated), "is given more than once; give it once");
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             for (String value : parameter.getValue()) {

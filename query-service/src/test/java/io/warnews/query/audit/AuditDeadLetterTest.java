@@ -4,6 +4,7 @@ import io.warnews.query.Feed;
 
 import static io.warnews.query.audit.AuditHistoryTest.AUDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -140,6 +141,20 @@ class AuditDeadLetterTest {
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("sequenceId&x"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    /** Spring would join two ids with a comma and look for that stream; which of the two was meant? */
+    @Test
+    void aSequenceIdGivenTwiceIsRefusedNamingIt() throws Exception {
+        String query = "?sequenceId=" + ledger("one") + "&sequenceId=" + ledger("two");
+        for (var request : List.of(post("/api/audit/dead-letters/losses/retry" + query),
+                delete("/api/audit/dead-letters/losses" + query))) {
+            http.perform(request.with(AUDITOR))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.parameter").value("sequenceId"))
+                    .andExpect(jsonPath("$.detail", containsString("more than once")));
+        }
     }
 
     private String ledger(String claimant) {

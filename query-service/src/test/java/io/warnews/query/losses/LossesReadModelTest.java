@@ -207,6 +207,20 @@ class LossesReadModelTest {
     }
 
     @Test
+    void aQueryParameterGivenTwiceIsABadRequestNamingIt() throws Exception {
+        // Even the same value twice: a client sending two has a bug, and one of two values would be dropped.
+        for (String query : List.of("side=UA&side=RU", "side=UA&side=UA", "asOf=2024-01-01&side=UA&asOf=2024-02-01")) {
+            http.perform(get("/api/conflicts/{c}/losses?" + query, conflict))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.parameter").value(query.startsWith("side") ? "side" : "asOf"))
+                    .andExpect(jsonPath("$.detail", containsString("more than once")));
+        }
+        http.perform(get("/api/conflicts/{c}/losses?side=UA&asOf=2024-01-01", conflict))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void lossesOfAnUnknownConflictAreNotFound() throws Exception {
         http.perform(get("/api/conflicts/nowhere/losses"))
                 .andExpect(status().isNotFound())

@@ -89,6 +89,11 @@ class PerformanceBenchmark {
     private static final String ONLY = System.getProperty("bench.only", "");
     /** {@code false}: the query-service is not started (only with {@code bench.only=single}), to see what the query side costs the writes. */
     private static final boolean QUERY_SERVICE = !"false".equals(System.getProperty("bench.query-service"));
+    /**
+     * {@code true}: PostgreSQL loads {@code pg_stat_statements}, and the batch line prints the
+     * statements that took most of the database's time during the batches and the catch-up.
+     */
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
     private static final LocalDate FIRST_DAY = LocalDate.of(1980, 1, 2);
 
     private final List<String[]> table = new ArrayList<>();
@@ -100,9 +105,13 @@ class PerformanceBenchmark {
         Path logs = Files.createTempDirectory("bench-logs");
         Path data = Files.createTempDirectory("bench-postgres");
         Instant started = Instant.now();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data)
+        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder().setDataDirectory(data)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("shared_buffers", "128MB").start()) {
+                .setServerConfig("shared_buffers", "128MB");
+        if (STATEMENTS) {
+            database.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres postgres = database.start()) {
             LocalDatabase.prepare(postgres.getPostgresDatabase(), "bench");
             DataSource admin = postgres.getDatabase("postgres", "bench");
             String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/bench";
@@ -157,6 +166,7 @@ class PerformanceBenchmark {
                 if (ONLY.equals("single")) {
                     return;
                 }
+                statements(admin, null);
                 long[] beforeBatches = cpuTicks(command, query, data);
                 double batch = batchEndpoint(command, "Big ledger", BATCHES, 1000);
                 double batchBaseline = rawBatches(admin, template, BATCHES, 1000);
@@ -171,6 +181,7 @@ class PerformanceBenchmark {
                                 + " command-service / query-service / PostgreSQL",
                         cpuPerEvent(beforeBatches, cpuTicks(command, query, data), (long) BATCHES * 1000 + 10, "%.2f"),
                         "—", "—");
+                statements(admin, "batches and catch-up");
                 if (ONLY.equals("batch")) {
                     row("read models caught up with the batches, after the last one", "%.1f s".formatted(catchUp),
                             "—", "—");
@@ -405,6 +416,33 @@ class PerformanceBenchmark {
             }
             return new Template(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                     row.getString(5), row.getString(6));
+        }
+    }
+
+    /**
+     * With {@code bench.statements}: {@code title} null empties the statistics; otherwise prints the
+     * 20 statements that took the most time since, with their calls, rows and time per call.
+     */
+    private static void statements(DataSource admin, String title) throws SQLException {
+        if (!STATEMENTS) {
+            return;
+        }
+        try (Connection connection = admin.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            if (title == null) {
+                sql.execute("SELECT pg_stat_statements_reset()");
+                return;
+            }
+            System.out.println("bench: statements by time, " + title + " (ms total | calls | rows | ms a call | query)");
+            try (ResultSet rows = sql.executeQuery("""
+                    SELECT total_exec_time, calls, rows, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 20""")) {
+                while (rows.next()) {
+                    String query = rows.getString(5);
+                    System.out.printf("bench:   %,10.1f | %,8d | %,9d | %8.3f | %s%n", rows.getDouble(1), rows.getLong(2),
+                            rows.getLong(3), rows.getDouble(4), query.length() > 160 ? query.substring(0, 160) : query);
+                }
+            }
         }
     }
 

@@ -28,7 +28,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,28 +121,28 @@ class RequestShape implements WebMvcConfigurer, HandlerInterceptor {
             return refuse(response, String.join(", ", unknown), "is not a query parameter of this endpoint (known: "
                     + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))) + ")");
         }
-        Set<String> seen = new HashSet<>();
         Set<String> repeated = new TreeSet<>();
-        for (String name : names) {
-            if (!seen.add(name)) {
-                repeated.add(name);
-            }
-        }
-        if (!repeated.isEmpty()) {
-            // Spring would join the values with a comma: which of them would count?
-            return refuse(response, String.join(", ", repeated), "is given more than once; give it once");
-        }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            int values = 0;
             for (String value : parameter.getValue()) {
                 if (value == null) {
                     // a field without '=' in a form body (read for DELETE, PUT and PATCH too): no text to check
                     continue;
                 }
+                values++;
                 String problem = TextRule.problem(value);
                 if (problem != null) {
                     return refuse(response, parameter.getKey(), problem);
                 }
             }
+            if (values > 1) {
+                repeated.add(parameter.getKey());
+            }
+        }
+        if (!repeated.isEmpty()) {
+            // Spring would join the values with a comma: which of them would count?
+            return refuse(response, String.join(", ", repeated),
+                    "is given more than once (the query and a form body count together); give it once");
         }
         @SuppressWarnings("unchecked")
         Map<String, String> variables = (Map<String, String>) request.getAttribute(

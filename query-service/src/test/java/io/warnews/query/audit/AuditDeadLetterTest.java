@@ -143,12 +143,17 @@ class AuditDeadLetterTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
-    /** Spring would join two ids with a comma and look for that stream; which of the two was meant? */
+    /**
+     * Spring would join two ids with a comma and look for that stream; which of the two was meant?
+     * A DELETE's form body counts as parameters too.
+     */
     @Test
     void aSequenceIdGivenTwiceIsRefusedNamingIt() throws Exception {
         String query = "?sequenceId=" + ledger("one") + "&sequenceId=" + ledger("two");
+        var inQueryAndBody = delete("/api/audit/dead-letters/losses?sequenceId=" + ledger("one"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("sequenceId=" + ledger("two"));
         for (var request : List.of(post("/api/audit/dead-letters/losses/retry" + query),
-                delete("/api/audit/dead-letters/losses" + query))) {
+                delete("/api/audit/dead-letters/losses" + query), inQueryAndBody)) {
             http.perform(request.with(AUDITOR))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

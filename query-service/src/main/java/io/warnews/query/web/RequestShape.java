@@ -141,8 +141,10 @@ class RequestShape implements WebMvcConfigurer, HandlerInterceptor {
         }
         if (!repeated.isEmpty()) {
             // Spring would join the values with a comma: which of them would count?
-            return refuse(response, String.join(", ", repeated),
-                    "is given more than once (the query and a form body count together); give it once");
+            String first = repeated.iterator().next();
+            boolean inQuery = names.indexOf(first) != names.lastIndexOf(first);
+            return refuse(response, String.join(", ", repeated), inQuery ? "is given more than once; give it once"
+                    : "is given in the query and again in the form body; give it once");
         }
         @SuppressWarnings("unchecked")
         Map<String, String> variables = (Map<String, String>) request.getAttribute(

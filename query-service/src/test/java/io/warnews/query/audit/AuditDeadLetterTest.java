@@ -158,7 +158,7 @@ class AuditDeadLetterTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.parameter").value("sequenceId"))
-                    .andExpect(jsonPath("$.detail", containsString("more than once")));
+                    .andExpect(jsonPath("$.detail", containsString("give it once")));
         }
     }
 

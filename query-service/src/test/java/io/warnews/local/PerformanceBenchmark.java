@@ -166,7 +166,7 @@ class PerformanceBenchmark {
                 if (ONLY.equals("single")) {
                     return;
                 }
-                statements(admin, null);
+                resetStatements(admin);
                 long[] beforeBatches = cpuTicks(command, query, data);
                 double batch = batchEndpoint(command, "Big ledger", BATCHES, 1000);
                 double batchBaseline = rawBatches(admin, template, BATCHES, 1000);
@@ -181,7 +181,7 @@ class PerformanceBenchmark {
                                 + " command-service / query-service / PostgreSQL",
                         cpuPerEvent(beforeBatches, cpuTicks(command, query, data), (long) BATCHES * 1000 + 10, "%.2f"),
                         "—", "—");
-                statements(admin, "batches and catch-up");
+                printStatements(admin, "batches and catch-up");
                 if (ONLY.equals("batch")) {
                     row("read models caught up with the batches, after the last one", "%.1f s".formatted(catchUp),
                             "—", "—");
@@ -419,29 +419,30 @@ class PerformanceBenchmark {
         }
     }
 
-    /**
-     * With {@code bench.statements}: {@code title} null empties the statistics; otherwise prints the
-     * 20 statements that took the most time since, with their calls, rows and time per call.
-     */
-    private static void statements(DataSource admin, String title) throws SQLException {
+    /** With {@code bench.statements}: the statistics start again from here. */
+    private static void resetStatements(DataSource admin) throws SQLException {
+        if (STATEMENTS) {
+            try (Connection connection = admin.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                sql.execute("SELECT pg_stat_statements_reset()");
+            }
+        }
+    }
+
+    /** With {@code bench.statements}: the 20 statements that took the most time since the reset, with calls and rows. */
+    private static void printStatements(DataSource admin, String title) throws SQLException {
         if (!STATEMENTS) {
             return;
         }
-        try (Connection connection = admin.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            if (title == null) {
-                sql.execute("SELECT pg_stat_statements_reset()");
-                return;
-            }
-            System.out.println("bench: statements by time, " + title + " (ms total | calls | rows | ms a call | query)");
-            try (ResultSet rows = sql.executeQuery("""
-                    SELECT total_exec_time, calls, rows, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
-                    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 20""")) {
-                while (rows.next()) {
-                    String query = rows.getString(5);
-                    System.out.printf("bench:   %,10.1f | %,8d | %,9d | %8.3f | %s%n", rows.getDouble(1), rows.getLong(2),
-                            rows.getLong(3), rows.getDouble(4), query.length() > 160 ? query.substring(0, 160) : query);
-                }
+        System.out.println("bench: statements by time, " + title + " (ms total | calls | rows | ms a call | query)");
+        try (Connection connection = admin.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("""
+                     SELECT total_exec_time, calls, rows, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 20""")) {
+            while (rows.next()) {
+                String query = rows.getString(5);
+                System.out.printf("bench:   %,10.1f | %,8d | %,9d | %8.3f | %s%n", rows.getDouble(1), rows.getLong(2),
+                        rows.getLong(3), rows.getDouble(4), query.length() > 160 ? query.substring(0, 160) : query);
             }
         }
     }

@@ -5,7 +5,9 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -43,33 +45,24 @@ public final class TransientFailures {
     }
 
     public static boolean isTransient(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof CannotGetJdbcConnectionException
-                    || cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof SocketException
-                    || cause instanceof SocketTimeoutException || cause instanceof AxonTimeoutException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql
-                    && (transientState(sql) || io.warnews.query.web.DatabaseUnavailable.pooledConnectionClosed(sql))) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).anyMatch(cause -> cause instanceof TransientDataAccessException
+                || cause instanceof RecoverableDataAccessException || cause instanceof CannotGetJdbcConnectionException
+                || cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
+                || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                || cause instanceof SocketException
+                || cause instanceof SocketTimeoutException || cause instanceof AxonTimeoutException
+                || cause instanceof SQLException sql
+                && (transientState(sql) || io.warnews.query.web.DatabaseUnavailable.pooledConnectionClosed(sql)));
     }
 
     /** Whether the failure or one of its causes is an {@link SQLException} with the given SQLState. */
     public static boolean hasState(Throwable failure, String state) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).anyMatch(cause -> cause instanceof SQLException sql && state.equals(sql.getSQLState()));
+    }
+
+    /** The failure and its causes, at most 32 deep (a cause chain that loops ends there). */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause).limit(32);
     }
 
     private static boolean transientState(SQLException sql) {

@@ -28,7 +28,7 @@ public final class RandomIds extends IdentifierFactory {
     }
 
     /** A new random (version 4, IETF variant) UUID. */
-    public static UUID nextUuid() {
+    private static UUID nextUuid() {
         byte[] bytes = new byte[16];
         GENERATOR.get().nextBytes(bytes);
         bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
